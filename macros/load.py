@@ -1,0 +1,249 @@
+"""Read the YAML data once, check it, and turn it into the typed Course model.
+
+Every problem becomes one DataError whose text names the file, the line and column,
+the field and what was expected, e.g.
+
+    docs/data/comparison.yml:42:7: field 'dimensions[3].leadership': expected non-empty text
+
+PyYAML's `compose` keeps the position of every node, so a pydantic error (which knows
+only the path to the field) can be traced back to the line a contributor must fix.
+"""
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .model import ClaimsFile, Comparison, Course, CourseFile, GlossaryFile
+
+Path_ = tuple[str | int, ...]
+WORDS_PER_MINUTE = 200
+
+
+class DataError(Exception):
+    """A problem in a contributor's file, worded for them."""
+
+    def __init__(self, file: Path | str, line: int, column: int, field: str | None, expected: str):
+        self.file, self.line, self.column, self.field, self.expected = str(file), line, column, field, expected
+        where = f"{display_path(file)}:{line}:{column}"
+        super().__init__(f"{where}: field '{field}': {expected}" if field else f"{where}: {expected}")
+
+
+def display_path(file: Path | str) -> str:
+    """The path as a contributor would type it: relative to the project when inside it."""
+    relative = os.path.relpath(file)
+    return str(file) if relative.startswith("..") else relative
+
+
+# --- YAML with positions ---------------------------------------------------------------
+
+class Marks:
+    """Where each value of a YAML document stands: path -> (line, column), both 1-based."""
+
+    def __init__(self) -> None:
+        self.positions: dict[Path_, tuple[int, int]] = {}
+
+    def add(self, path: Path_, node: yaml.Node) -> None:
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def nearest(self, path: Path_) -> tuple[int, int]:
+        """The position of the path, or of its closest ancestor that exists (for a missing field)."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+def read_yaml(file: Path) -> tuple[Any, Marks]:
+    """Parse one YAML file into plain Python values and the position of each value."""
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError(file, line, column, None, "this byte is not UTF-8; save the file as UTF-8") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "invalid YAML"
+        if "\t" in problem or "'\\t'" in problem:
+            problem += " (indent with spaces, not tabs)"
+        raise DataError(file, mark.line + 1, mark.column + 1, None, f"invalid YAML: {problem}") from None
+    if root is None:
+        raise DataError(file, 1, 1, None, "the file is empty; expected a mapping of fields")
+    marks = Marks()
+    return _to_python(root, (), marks, file), marks
+
+
+_scalars = yaml.constructor.SafeConstructor()
+
+
+def _to_python(node: yaml.Node, path: Path_, marks: Marks, file: Path) -> Any:
+    marks.add(path, node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalars.construct_object(key_node)
+            if key in result:
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                raise DataError(file, line, column, field_name(path + (key,)), "this field appears twice; keep one")
+            result[key] = _to_python(value_node, path + (key,), marks, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, path + (index,), marks, file) for index, item in enumerate(node.value)]
+    return _scalars.construct_object(node)
+
+
+def field_name(path: Path_) -> str:
+    """('dimensions', 3, 'name') -> 'dimensions[3].name'"""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+# --- Validation against the model ------------------------------------------------------
+
+def _expected(error: dict[str, Any]) -> str:
+    """Pydantic's error, reworded for someone who edits YAML rather than Python."""
+    kind, context = error["type"], error.get("ctx", {})
+    if kind == "missing":
+        return "this required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling against the schema"
+    if kind == "string_too_short":
+        return "expected non-empty text"
+    if kind in ("string_type", "str_type"):
+        return "expected text"
+    if kind == "list_type":
+        return "expected a list (lines starting with '- ')"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "expected a mapping of fields (lines of 'name: value')"
+    if kind == "too_short":
+        return f"expected at least {context.get('min_length')} item(s)"
+    if kind == "literal_error":
+        return f"expected one of {context.get('expected')}"
+    if kind == "string_pattern_mismatch":
+        return _PATTERN_HINTS.get(context.get("pattern", ""), f"expected text matching {context.get('pattern')}")
+    return "expected " + error["msg"][0].lower() + error["msg"][1:]
+
+
+_PATTERN_HINTS = {
+    r"^[a-z0-9][a-z0-9_-]*$": "expected an id: lowercase letters, digits, '-' or '_'",
+    r"^[A-Z][0-9]+$": "expected a claim id such as 'M3' (see docs/data/claims.yml)",
+    r"^https?://\S+$": "expected a web address starting with https://",
+    r"^[a-z0-9_/-]+\.md$": "expected the path of a page under docs/, such as 'management/index.md'",
+}
+
+
+def validate(model: Any, data: Any, marks: Marks, file: Path) -> Any:
+    """Check plain data against a model class or type; the first problem becomes a DataError."""
+    adapter = TypeAdapter(model)
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as errors:
+        # A misspelt field shows as both "unknown" and "missing": name the misspelling first.
+        error = min(errors.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        path = tuple(error["loc"])
+        # A missing field has no position of its own: point at the entry that lacks it.
+        line, column = marks.nearest(path[:-1] if error["type"] == "missing" else path)
+        raise DataError(file, line, column, field_name(path) or "(top level)", _expected(error)) from None
+
+
+def load_file(file: Path, model: type[BaseModel] | Any) -> tuple[Any, Marks]:
+    if not file.is_file():
+        raise DataError(file, 1, 1, None, "file not found; expected it in docs/data/")
+    data, marks = read_yaml(file)
+    return validate(model, data, marks, file), marks
+
+
+# --- Cross-references ------------------------------------------------------------------
+
+def check_unique(items: list[Any], key: str, list_name: str, marks: Marks, file: Path) -> None:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            first_line = marks.nearest((list_name, seen[value], key))[0]
+            line, column = marks.nearest((list_name, index, key))
+            raise DataError(file, line, column, f"{list_name}[{index}].{key}",
+                            f"'{value}' is already used at line {first_line}; expected a unique {key}")
+        seen[value] = index
+
+
+def check_known(value: str, known: set[str], path: Path_, what: str, marks: Marks, file: Path) -> None:
+    if value not in known:
+        line, column = marks.nearest(path)
+        hint = ", ".join(sorted(known)) if len(known) <= 12 else f"see the {what} list"
+        raise DataError(file, line, column, field_name(path), f"unknown {what} '{value}'; expected one of: {hint}")
+
+
+def _check_comparison(comparison: Comparison, claim_ids: set[str], marks: Marks, file: Path) -> None:
+    check_unique(comparison.sources, "id", "sources", marks, file)
+    check_unique(comparison.groups, "id", "groups", marks, file)
+    check_unique(comparison.dimensions, "id", "dimensions", marks, file)
+    source_ids = {s.id for s in comparison.sources}
+    group_ids = {g.id for g in comparison.groups}
+    for index, dimension in enumerate(comparison.dimensions):
+        check_known(dimension.group, group_ids, ("dimensions", index, "group"), "group", marks, file)
+        for position, claim in enumerate(dimension.claims):
+            check_known(claim, claim_ids, ("dimensions", index, "claims", position), "claim", marks, file)
+        for position, source in enumerate(dimension.sources):
+            check_known(source, source_ids, ("dimensions", index, "sources", position), "source", marks, file)
+
+
+def _check_glossary(glossary: GlossaryFile, comparison: Comparison, marks: Marks, file: Path) -> None:
+    check_unique(glossary.terms, "id", "terms", marks, file)
+    check_unique(glossary.terms, "term", "terms", marks, file)
+    source_ids = {s.id for s in comparison.sources}
+    dimension_ids = {d.id for d in comparison.dimensions}
+    for index, term in enumerate(glossary.terms):
+        check_known(term.source, source_ids, ("terms", index, "source"), "source", marks, file)
+        for position, dimension in enumerate(term.dimensions):
+            check_known(dimension, dimension_ids, ("terms", index, "dimensions", position), "dimension", marks, file)
+
+
+def _check_modules(course: CourseFile, docs_dir: Path, marks: Marks, file: Path) -> dict[str, int]:
+    check_unique(course.modules, "id", "modules", marks, file)
+    minutes = {}
+    for index, module in enumerate(course.modules):
+        page = docs_dir / module.page
+        if not page.is_file():
+            line, column = marks.nearest(("modules", index, "page"))
+            raise DataError(file, line, column, f"modules[{index}].page",
+                            f"no page '{module.page}' in docs/; expected the path of an existing page")
+        minutes[module.id] = reading_minutes(page.read_text(encoding="utf-8-sig"))
+    return minutes
+
+
+def reading_minutes(markdown: str) -> int:
+    """Minutes to read a page at an unhurried pace, ignoring front matter and macro calls."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+    body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.DOTALL)
+    return max(1, round(len(re.findall(r"[\w'’-]+", body)) / WORDS_PER_MINUTE))
+
+
+def load_course(docs_dir: Path) -> Course:
+    """Load and cross-check every data file under docs_dir/data. Raises DataError."""
+    data_dir = docs_dir / "data"
+    claims, _ = load_file(data_dir / "claims.yml", ClaimsFile)
+    claim_ids = {claim for group in claims.values() for claim in group}
+
+    comparison_file = data_dir / "comparison.yml"
+    comparison, comparison_marks = load_file(comparison_file, Comparison)
+    _check_comparison(comparison, claim_ids, comparison_marks, comparison_file)
+
+    glossary_file = data_dir / "glossary.yml"
+    glossary, glossary_marks = load_file(glossary_file, GlossaryFile)
+    _check_glossary(glossary, comparison, glossary_marks, glossary_file)
+
+    course_file = data_dir / "course.yml"
+    course, course_marks = load_file(course_file, CourseFile)
+    minutes = _check_modules(course, docs_dir, course_marks, course_file)
+
+    return Course(comparison=comparison, modules=course.modules, terms=glossary.terms,
+                  claims=claims, reading_minutes=minutes)
