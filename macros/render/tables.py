@@ -46,7 +46,7 @@ def comparison_table(groups: list[Group], dimensions: list[Dimension], sources: 
         bodies.append(f'<tbody data-group="{attribute(group.id)}">{heading}{"".join(rows)}</tbody>')
     return (
         f'<div class="comparison-table" role="region" aria-label="{escape(caption)}" tabindex="0">'
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table class=\"comparison\"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f'{"".join(bodies)}</table></div>'
     )
 
