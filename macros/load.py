@@ -45,9 +45,16 @@ class Marks:
 
     def __init__(self) -> None:
         self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
 
-    def add(self, path: Path_, node: yaml.Node) -> None:
+    def add(self, path: Path_, node: yaml.Node, key_node: yaml.Node | None = None) -> None:
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if key_node is not None:
+            self.key_positions[path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+
+    def key(self, path: Path_) -> tuple[int, int]:
+        """Where a field's name stands (for an unknown field), else where its value does."""
+        return self.key_positions.get(path) or self.nearest(path)
 
     def nearest(self, path: Path_) -> tuple[int, int]:
         """The position of the path, or of its closest ancestor that exists (for a missing field)."""
@@ -82,8 +89,8 @@ def read_yaml(file: Path) -> tuple[Any, Marks]:
 _scalars = yaml.constructor.SafeConstructor()
 
 
-def _to_python(node: yaml.Node, path: Path_, marks: Marks, file: Path) -> Any:
-    marks.add(path, node)
+def _to_python(node: yaml.Node, path: Path_, marks: Marks, file: Path, key_node: yaml.Node | None = None) -> Any:
+    marks.add(path, node, key_node)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -91,7 +98,7 @@ def _to_python(node: yaml.Node, path: Path_, marks: Marks, file: Path) -> Any:
             if key in result:
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 raise DataError(file, line, column, field_name(path + (key,)), "this field appears twice; keep one")
-            result[key] = _to_python(value_node, path + (key,), marks, file)
+            result[key] = _to_python(value_node, path + (key,), marks, file, key_node)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, path + (index,), marks, file) for index, item in enumerate(node.value)]
@@ -108,13 +115,24 @@ def field_name(path: Path_) -> str:
 
 # --- Validation against the model ------------------------------------------------------
 
-def _expected(error: dict[str, Any]) -> str:
+def _allowed_fields(schema: dict[str, Any], path: Path_) -> list[str]:
+    """The field names the schema allows in the mapping that holds `path`."""
+    node = schema
+    for part in path[:-1]:
+        node = schema["$defs"][node["$ref"].split("/")[-1]] if "$ref" in node else node
+        node = node["items"] if isinstance(part, int) else node.get("properties", {}).get(part, {})
+    node = schema["$defs"][node["$ref"].split("/")[-1]] if "$ref" in node else node
+    return list(node.get("properties", {}))
+
+
+def _expected(error: dict[str, Any], schema: dict[str, Any]) -> str:
     """Pydantic's error, reworded for someone who edits YAML rather than Python."""
     kind, context = error["type"], error.get("ctx", {})
     if kind == "missing":
         return "this required field is missing"
     if kind == "extra_forbidden":
-        return "unknown field; check its spelling against the schema"
+        allowed = _allowed_fields(schema, tuple(error["loc"]))
+        return "unknown field; expected one of: " + ", ".join(allowed) if allowed else "unknown field"
     if kind == "string_too_short":
         return "expected non-empty text"
     if kind in ("string_type", "str_type"):
@@ -150,8 +168,14 @@ def validate(model: Any, data: Any, marks: Marks, file: Path) -> Any:
         error = min(errors.errors(), key=lambda e: e["type"] != "extra_forbidden")
         path = tuple(error["loc"])
         # A missing field has no position of its own: point at the entry that lacks it.
-        line, column = marks.nearest(path[:-1] if error["type"] == "missing" else path)
-        raise DataError(file, line, column, field_name(path) or "(top level)", _expected(error)) from None
+        if error["type"] == "missing":
+            line, column = marks.nearest(path[:-1])
+        elif error["type"] == "extra_forbidden":
+            line, column = marks.key(path)
+        else:
+            line, column = marks.nearest(path)
+        expected = _expected(error, adapter.json_schema())
+        raise DataError(file, line, column, field_name(path) or "(top level)", expected) from None
 
 
 def load_file(file: Path, model: type[BaseModel] | Any) -> tuple[Any, Marks]:

@@ -40,7 +40,7 @@ BROKEN = {
     "missing field": ("comparison.yml", FOCUS_MANAGEMENT, "", "dimensions[0].management",
                       "required field is missing", "  - id: focus"),
     "unknown field": ("comparison.yml", FOCUS_MANAGEMENT, FOCUS_MANAGEMENT.replace("management:", "managment:"),
-                      "dimensions[0].managment", "unknown field", "    managment:"),
+                      "dimensions[0].managment", "unknown field; expected one of: id, name, group, management", "    managment:"),
     "empty value": ("comparison.yml", FOCUS_MANAGEMENT, "    management: ''\n", "dimensions[0].management",
                     "non-empty text", "    management: ''"),
     "wrong type": ("comparison.yml", FOCUS_MANAGEMENT, "    management: [a, b]\n", "dimensions[0].management",
