@@ -1,0 +1,54 @@
+"""JSON Schemas of the data files, generated from the pydantic models in macros/model.py.
+
+Editors that read the `# yaml-language-server: $schema=...` first line of each data file
+(VS Code with the YAML extension, JetBrains, Neovim) flag mistakes while you type. The
+schemas are generated, never edited by hand, so they always say what the build checks:
+
+    .venv/bin/python -m macros.schema
+
+writes docs/data/schema/<name>.schema.json; a test fails when a committed one is stale.
+"""
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .model import ClaimsFile, Comparison, CourseFile, GlossaryFile
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data" / "schema"
+
+# Data file name (without .yml) -> the model that validates it.
+MODELS = {
+    "claims": ClaimsFile,
+    "comparison": Comparison,
+    "course": CourseFile,
+    "glossary": GlossaryFile,
+}
+
+
+def schema_for(name: str) -> dict:
+    schema = TypeAdapter(MODELS[name]).json_schema()
+    schema.setdefault("title", f"docs/data/{name}.yml")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def schema_text(name: str) -> str:
+    """The file as committed: stable key order and a final newline, so diffs stay small."""
+    return json.dumps(schema_for(name), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_all(schema_dir: Path = SCHEMA_DIR) -> list[Path]:
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in MODELS:
+        path = schema_dir / f"{name}.schema.json"
+        path.write_text(schema_text(name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_all():
+        print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
+
