@@ -90,3 +90,20 @@ def watched_page(browser, site_url):
     watch = PageWatch(page, site_url.rstrip("/"))
     yield page, watch
     page.close()
+
+
+@pytest.fixture(scope="session")
+def published_url(site, serve, tmp_path_factory) -> str:
+    """The built site under the path it is published at (e.g. /course/), as GitHub Pages serves it.
+
+    Material's 404 page links its styles from the site's root path, so only this way does it load styled.
+    """
+    from urllib.parse import urlparse
+
+    prefix = urlparse(site.config["site_url"] or "/").path.strip("/")
+    if not prefix:
+        return serve(site.root)
+    host_root = tmp_path_factory.mktemp("published")
+    (host_root / prefix).parent.mkdir(parents=True, exist_ok=True)
+    (host_root / prefix).symlink_to(site.root, target_is_directory=True)
+    return serve(host_root) + prefix + "/"

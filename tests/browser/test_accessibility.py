@@ -1,0 +1,81 @@
+"""axe-core on every page and embed view: light and dark scheme, phone and desktop width, WCAG 2.0-2.2 A and AA.
+
+The same visits check privacy: in either scheme no page asks another host for anything.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+# axe-core itself (axe.min.js, MPL-2.0) comes vendored in this PyPI package, so the tests need no npm step.
+from axe_playwright_python.base import AXE_SCRIPT
+
+from tests.browser.conftest import PageWatch
+
+pytestmark = pytest.mark.browser
+
+WCAG_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+              "resultTypes": ["violations"]}
+# The scheme a reader's system asks for, and the Material palette that must answer it.
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDTHS = {"phone": 360, "desktop": 1280}
+
+
+def every_page(site) -> list[str]:
+    """Every built HTML file, embed views (embed/...) included as soon as they are built."""
+    return list(site.pages)
+
+
+def axe_violations(page) -> list[str]:
+    page.evaluate(AXE_SCRIPT)
+    results = page.evaluate("options => axe.run(document, options)", WCAG_RULES)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes'][:3]]}"
+            for v in results["violations"]]
+
+
+@pytest.fixture
+def fresh_page(browser):
+    page = browser.new_page()
+    # Material remembers a palette chosen with the toggle; forget it so the emulated system scheme decides.
+    page.add_init_script("localStorage.clear()")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violation_and_no_other_host(site, published_url, fresh_page, scheme, width):
+    page = fresh_page
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": width, "height": 800})
+    parts = urlsplit(published_url)
+    watch = PageWatch(page, f"{parts.scheme}://{parts.netloc}")
+    violations = {}
+    for url in every_page(site):
+        page.goto(published_url + url, wait_until="networkidle")
+        palette = page.evaluate("document.body.dataset.mdColorScheme ?? null")
+        if palette is not None:
+            assert palette == SCHEMES[scheme], f"{url} did not follow the {scheme} system scheme"
+        found = axe_violations(page)
+        if found:
+            violations[url] = found
+    assert violations == {}
+    assert watch.problems() == {}
+
+
+def test_axe_reports_a_violation_when_there_is_one(published_url, fresh_page):
+    """The check above can fail: an unlabelled image and grey-on-grey text are caught."""
+    page = fresh_page
+    page.goto(published_url, wait_until="load")
+    page.evaluate("""() => {
+        document.querySelector('article').insertAdjacentHTML('beforeend',
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#999;background:#aaa">faint</p>');
+    }""")
+    ids = " ".join(axe_violations(page))
+    assert "image-alt" in ids and "color-contrast" in ids
+
+
+def test_search_dialog_has_a_name(published_url, fresh_page):
+    """Screen readers announce the search dialog by name (Material leaves it unnamed; overrides/partials/search.html)."""
+    page = fresh_page
+    page.goto(published_url, wait_until="load")
+    assert page.get_by_role("dialog", name="Search", include_hidden=True).count() == 1
