@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .model import ClaimsFile, Comparison, Course, CourseFile, GlossaryFile
+from .model import ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, GlossaryFile, QuizFile
 
 Path_ = tuple[str | int, ...]
 WORDS_PER_MINUTE = 200
@@ -244,6 +244,79 @@ def _check_modules(course: CourseFile, docs_dir: Path, marks: Marks, file: Path)
     return minutes
 
 
+def _check_quiz(quiz: QuizFile, comparison: Comparison, module_ids: set[str], marks: Marks, file: Path) -> None:
+    check_unique(quiz.items, "id", "items", marks, file)
+    source_ids = {s.id for s in comparison.sources}
+    for index, item in enumerate(quiz.items):
+        check_known(item.module, module_ids, ("items", index, "module"), "module", marks, file)
+        check_known(item.source, source_ids, ("items", index, "source"), "source", marks, file)
+        if not 0 <= item.answer < len(item.options):
+            line, column = marks.nearest(("items", index, "answer"))
+            raise DataError(file, line, column, f"items[{index}].answer",
+                            f"expected the number of an option, from 0 to {len(item.options) - 1}")
+        if item.kind == "true_false" and [o.text for o in item.options] != ["True", "False"]:
+            line, column = marks.nearest(("items", index, "options"))
+            raise DataError(file, line, column, f"items[{index}].options",
+                            "a true_false item expected exactly two options, 'True' then 'False'")
+
+
+def _check_activities(activities: ActivitiesFile, comparison: Comparison, module_ids: set[str], marks: Marks,
+                      file: Path) -> None:
+    source_ids = {s.id for s in comparison.sources}
+    dimension_ids = {d.id for d in comparison.dimensions}
+
+    def sources(ids: list[str], path: Path_) -> None:
+        for position, source in enumerate(ids):
+            check_known(source, source_ids, path + (position,), "source", marks, file)
+
+    check_unique(activities.modules, "module", "modules", marks, file)
+    missing = module_ids - {m.module for m in activities.modules}
+    if missing:
+        line, column = marks.nearest(("modules",))
+        raise DataError(file, line, column, "modules", f"expected activities for every module; missing: "
+                        f"{', '.join(sorted(missing))}")
+    scenario_ids: dict[str, tuple[int, int]] = {}
+    for index, entry in enumerate(activities.modules):
+        check_known(entry.module, module_ids, ("modules", index, "module"), "module", marks, file)
+        for number, scenario in enumerate(entry.scenarios):
+            path = ("modules", index, "scenarios", number)
+            if scenario.id in scenario_ids:
+                line, column = marks.nearest(path + ("id",))
+                raise DataError(file, line, column, field_name(path + ("id",)),
+                                f"'{scenario.id}' is already used; expected a unique id")
+            scenario_ids[scenario.id] = (index, number)
+            for position, dimension in enumerate(scenario.dimensions):
+                check_known(dimension, dimension_ids, path + ("dimensions", position), "dimension", marks, file)
+            sources(scenario.sources, path + ("sources",))
+        for kind in ("reflection", "discussion"):
+            for number, prompt in enumerate(getattr(entry, kind)):
+                sources(prompt.sources, ("modules", index, kind, number, "sources"))
+
+    check_unique(activities.formats, "id", "formats", marks, file)
+    format_ids = {f.id for f in activities.formats}
+    for index, activity in enumerate(activities.formats):
+        for position, module in enumerate(activity.modules):
+            check_known(module, module_ids, ("formats", index, "modules", position), "module", marks, file)
+        sources(activity.sources, ("formats", index, "sources"))
+
+    check_unique(activities.lesson_plans, "id", "lesson_plans", marks, file)
+    for index, plan in enumerate(activities.lesson_plans):
+        for number, step in enumerate(plan.steps):
+            if step.format is not None:
+                check_known(step.format, format_ids, ("lesson_plans", index, "steps", number, "format"),
+                            "activity format", marks, file)
+        total = sum(step.minutes for step in plan.steps)
+        if total != plan.minutes:
+            line, column = marks.nearest(("lesson_plans", index, "minutes"))
+            raise DataError(file, line, column, f"lesson_plans[{index}].minutes",
+                            f"the steps add up to {total} minutes; expected {plan.minutes}")
+
+    check_known(activities.card_sort.source, source_ids, ("card_sort", "source"), "source", marks, file)
+    check_unique(activities.misconceptions, "id", "misconceptions", marks, file)
+    for index, misconception in enumerate(activities.misconceptions):
+        sources(misconception.sources, ("misconceptions", index, "sources"))
+
+
 def reading_minutes(markdown: str) -> int:
     """Minutes to read a page at an unhurried pace, ignoring front matter and macro calls."""
     body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
@@ -268,6 +341,15 @@ def load_course(docs_dir: Path) -> Course:
     course_file = data_dir / "course.yml"
     course, course_marks = load_file(course_file, CourseFile)
     minutes = _check_modules(course, docs_dir, course_marks, course_file)
+    module_ids = {m.id for m in course.modules}
+
+    quiz_file = data_dir / "quiz.yml"
+    quiz, quiz_marks = load_file(quiz_file, QuizFile)
+    _check_quiz(quiz, comparison, module_ids, quiz_marks, quiz_file)
+
+    activities_file = data_dir / "activities.yml"
+    activities, activities_marks = load_file(activities_file, ActivitiesFile)
+    _check_activities(activities, comparison, module_ids, activities_marks, activities_file)
 
     return Course(comparison=comparison, modules=course.modules, terms=glossary.terms,
-                  claims=claims, reading_minutes=minutes)
+                  claims=claims, reading_minutes=minutes, quiz=quiz.items, activities=activities)

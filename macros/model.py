@@ -96,6 +96,110 @@ class GlossaryFile(Record):
     terms: list[Term] = Field(min_length=1)
 
 
+class QuizOption(Record):
+    """One choice of a self-check question, with the line a learner reads after choosing it."""
+
+    text: Text
+    explanation: Text = Field(description="One line saying why this option is right or wrong.")
+
+
+class QuizItem(Record):
+    """One self-check question of a module."""
+
+    id: Id
+    module: Id
+    kind: Literal["mcq", "classify", "true_false"] = Field(
+        description="mcq: multiple choice; classify: is this management, leadership or both?; true_false.")
+    prompt: Text
+    options: list[QuizOption] = Field(min_length=2)
+    answer: int = Field(description="The correct option, counting from 0.")
+    source: Id
+
+
+class QuizFile(Record):
+    """docs/data/quiz.yml: the self-check questions of every module."""
+
+    items: list[QuizItem] = Field(min_length=1)
+
+
+class Prompt(Record):
+    """A reflection question or discussion prompt, with the sources it draws on."""
+
+    text: Text
+    sources: list[Id] = Field(default_factory=list)
+
+
+class Scenario(Record):
+    """A short case for learners, with a model answer that stays folded away until they open it."""
+
+    id: Id
+    title: Text
+    situation: Text
+    tasks: list[Text] = Field(min_length=1)
+    model_answer: Text
+    dimensions: list[Id] = Field(default_factory=list, description="Ids of the comparison rows the case touches.")
+    sources: list[Id] = Field(default_factory=list)
+
+
+class ModuleActivities(Record):
+    """The activities that close one module."""
+
+    module: Id
+    scenarios: list[Scenario] = Field(min_length=1)
+    reflection: list[Prompt] = Field(min_length=1)
+    discussion: list[Prompt] = Field(min_length=1)
+
+
+class ActivityFormat(Record):
+    """How an instructor runs one kind of activity."""
+
+    id: Id
+    title: Text
+    minutes: int = Field(gt=0)
+    modules: list[Id] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class LessonStep(Record):
+    minutes: int = Field(gt=0)
+    activity: Text
+    format: Id | None = Field(None, description="The id of an activity format this step runs.")
+
+
+class LessonPlan(Record):
+    """A timed plan for one session; its steps add up to its length."""
+
+    id: Id
+    title: Text
+    minutes: int = Field(gt=0)
+    steps: list[LessonStep] = Field(min_length=1)
+
+
+class CardSort(Record):
+    """The manager-versus-leader card sort; its cards come from the comparison's dimensions."""
+
+    columns: list[Text] = Field(min_length=2)
+    source: Id
+
+
+class Misconception(Record):
+    id: Id
+    misconception: Text
+    correction: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class ActivitiesFile(Record):
+    """docs/data/activities.yml: module activities and the instructors' guide material."""
+
+    modules: list[ModuleActivities] = Field(min_length=1)
+    formats: list[ActivityFormat] = Field(min_length=1)
+    lesson_plans: list[LessonPlan] = Field(min_length=1)
+    card_sort: CardSort
+    misconceptions: list[Misconception] = Field(min_length=1)
+
+
 ClaimsFile = dict[Id, dict[ClaimId, Text]]
 """docs/data/claims.yml: the essay's claims by module (a copy of shared/source/claims.yml)."""
 
@@ -110,6 +214,8 @@ class Course(BaseModel):
     terms: list[Term]
     claims: dict[str, dict[str, str]]
     reading_minutes: dict[str, int]
+    quiz: list[QuizItem] = Field(default_factory=list)
+    activities: ActivitiesFile | None = None
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.comparison.sources if s.id == source_id)
@@ -119,6 +225,12 @@ class Course(BaseModel):
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
+
+    def quiz_items(self, module_id: str) -> list[QuizItem]:
+        return [item for item in self.quiz if item.module == module_id]
+
+    def module_activities(self, module_id: str) -> ModuleActivities:
+        return next(entry for entry in self.activities.modules if entry.module == module_id)
 
     def all_claim_ids(self) -> set[str]:
         return {claim_id for group in self.claims.values() for claim_id in group}
