@@ -4,7 +4,8 @@ from pathlib import Path
 
 from .load import DataError
 from .model import Course
-from .render import glossary, modules, references, tables
+from .render import activities, cards, glossary, handout, modules, references, tables
+from .render import quiz as quiz_render
 from .render.links import linker_for
 
 
@@ -56,10 +57,50 @@ def page_macros(course: Course, env) -> dict:
     def references_list() -> str:
         return references.references_list(course.comparison.sources)
 
+    def quiz() -> str:
+        """The current module's self-check."""
+        module = current_module()
+        return quiz_render.quiz(module, course.quiz_items(module.id), sources, link())
+
+    def answer_key() -> str:
+        return quiz_render.answer_key(course.modules, course.quiz, sources, link())
+
+    def module_activities() -> str:
+        """The current module's scenario cases, reflection questions and discussion prompts."""
+        return activities.activities(course.module_activities(current_module().id), dimensions, sources, link())
+
+    def learning_outcomes() -> str:
+        return activities.learning_outcomes(course.modules, link())
+
+    def lesson_plan(plan_id: str) -> str:
+        plans = {p.id: p for p in course.activities.lesson_plans}
+        return activities.lesson_plan(plans[_known(plan_id, plans, "lesson plan")],
+                                      {f.id: f for f in course.activities.formats})
+
+    def activity_formats() -> str:
+        return activities.activity_formats(course.activities.formats, {m.id: m for m in course.modules},
+                                           sources, link())
+
+    def misconceptions() -> str:
+        return activities.misconceptions(course.activities.misconceptions, sources, link())
+
+    def sort_cards() -> str:
+        return cards.sort_cards(course.comparison.dimensions)
+
+    def sort_key() -> str:
+        return cards.sort_key(course.comparison.dimensions, course.activities.card_sort.columns)
+
+    def handout_table() -> str:
+        return handout.handout(list(groups.values()), course.comparison.dimensions, sources,
+                               env.conf["site_url"] or "")
+
     return {
         "cite": cite, "citet": citet, "comparison_table": comparison_table, "dimension_card": dimension_card,
         "module_overview": module_overview, "key_points": key_points, "learning_path": learning_path,
         "glossary": glossary_list, "references": references_list,
+        "quiz": quiz, "answer_key": answer_key, "activities": module_activities,
+        "learning_outcomes": learning_outcomes, "lesson_plan": lesson_plan, "activity_formats": activity_formats,
+        "misconceptions": misconceptions, "sort_cards": sort_cards, "sort_key": sort_key, "handout": handout_table,
     }
 
 

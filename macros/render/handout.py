@@ -1,0 +1,31 @@
+"""The one-page handout: the whole comparison, compact enough to print on one A4 or Letter page."""
+
+from ..model import Dimension, Group, Source
+from .text import attribute, escape
+
+
+def _sources(dimension: Dimension, sources: dict[str, Source]) -> str:
+    # Plain text, not links: on paper a link is noise, and the full references are one click away online.
+    return "; ".join(f"{escape(sources[i].short)} {escape(sources[i].year)}" for i in dimension.sources)
+
+
+def handout(groups: list[Group], dimensions: list[Dimension], sources: dict[str, Source], site_url: str) -> str:
+    """Every dimension, group by group, with management and leadership side by side and the sources."""
+    bodies = []
+    for group in groups:
+        rows = "".join(
+            f'<tr data-dimension="{attribute(d.id)}"><th scope="row">{escape(d.name)}</th>'
+            f"<td>{escape(d.management)}</td><td>{escape(d.leadership)}</td>"
+            f'<td class="handout-sources">{_sources(d, sources)}</td></tr>'
+            for d in dimensions if d.group == group.id
+        )
+        bodies.append(f'<tbody><tr class="handout-group"><th scope="rowgroup" colspan="4">{escape(group.title)}'
+                      f"</th></tr>{rows}</tbody>")
+    return (
+        '<div class="handout">'
+        '<table><thead><tr><th scope="col">Dimension</th><th scope="col">Management</th>'
+        f'<th scope="col">Leadership</th><th scope="col">Sources</th></tr></thead>{"".join(bodies)}</table>'
+        '<p class="handout-footer">The differences are tendencies of two kinds of work, not labels for people; '
+        "most people do both. Full course, references and activities: "
+        f"{escape(site_url)} (CC BY 4.0).</p></div>"
+    )
