@@ -14,16 +14,18 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .model import ClaimsFile, Comparison, CourseFile, GlossaryFile
+from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, GlossaryFile, QuizFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data" / "schema"
 
 # Data file name (without .yml) -> the model that validates it.
 MODELS = {
+    "activities": ActivitiesFile,
     "claims": ClaimsFile,
     "comparison": Comparison,
     "course": CourseFile,
     "glossary": GlossaryFile,
+    "quiz": QuizFile,
 }
 
 
