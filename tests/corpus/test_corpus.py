@@ -1,0 +1,97 @@
+"""Bad input never hurts: each broken edit stops a real `mkdocs build --strict` with one
+clear message and no traceback; each hostile value builds and is shown as plain text.
+
+Every case builds its own copy of the project in a separate process; the builds run in
+parallel threads so the whole corpus takes seconds rather than a minute.
+"""
+
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.corpus.cases import BROKEN, HOSTILE, Broken, Hostile
+from tests.helpers import PageParser
+from tests.project import copy_project, mkdocs_build
+
+MESSAGE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+(.*)$", re.MULTILINE)
+WORKERS = max(2, os.cpu_count() or 2)
+
+
+def messages(output: str) -> list[str]:
+    return MESSAGE.findall(output)
+
+
+@pytest.fixture(scope="module")
+def broken_builds(tmp_path_factory) -> dict[str, tuple[str, object]]:
+    """case name -> (the message it must produce, the finished build)"""
+
+    def build(case: Broken):
+        project = copy_project(tmp_path_factory.mktemp(case.name))
+        changed_line = case.edit.apply(project)
+        return case.name, (case.message(project, changed_line), mkdocs_build(project))
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        return dict(pool.map(build, BROKEN))
+
+
+@pytest.fixture(scope="module")
+def hostile_builds(tmp_path_factory) -> dict[str, tuple[object, object]]:
+    """case name -> (the finished build, the folder of the built site)"""
+
+    def build(case: Hostile):
+        project = copy_project(tmp_path_factory.mktemp(case.name))
+        case.edit.apply(project)
+        return case.name, (mkdocs_build(project, "--site-dir", "site"), project / "site")
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        return dict(pool.map(build, HOSTILE))
+
+
+def test_the_corpus_covers_at_least_30_broken_inputs():
+    assert len(BROKEN) >= 30
+    assert len({case.name for case in BROKEN + HOSTILE}) == len(BROKEN + HOSTILE)
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=lambda case: case.name)
+def test_broken_input_stops_the_build_with_one_clear_message(case, broken_builds):
+    expected, result = broken_builds[case.name]
+    assert result.returncode != 0, f"{case.description}: the build passed\n{result.stdout}"
+    assert "Traceback" not in result.stdout, result.stdout
+    found = messages(result.stdout)
+    assert len(found) == 1, f"expected one message, got:\n" + "\n".join(found)
+    assert expected in found[0], f"expected the message to contain:\n  {expected}\ngot:\n  {found[0]}"
+
+
+class CellCounter(HTMLParser):
+    """The width of each row of the comparison tables, counting colspan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widths: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.widths.append(0)
+        elif tag in ("td", "th") and self.widths:
+            self.widths[-1] += int(dict(attrs).get("colspan") or 1)
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=lambda case: case.name)
+def test_hostile_value_builds_and_shows_as_plain_text(case, hostile_builds):
+    result, site = hostile_builds[case.name]
+    assert result.returncode == 0, result.stdout
+    assert messages(result.stdout) == []
+    stem = case.page.removesuffix(".md").removesuffix("index")
+    html = (site / stem / "index.html").read_text(encoding="utf-8")
+    parser = PageParser()
+    parser.feed(html)
+    text = " ".join(" ".join(parser.text_parts).split())
+    assert " ".join(case.shown.split()) in text
+    assert "alert(" not in " ".join(str(attributes) for _, attributes in parser.tags)
+    assert "<script>alert" not in html
+    counter = CellCounter()
+    counter.feed(html)
+    assert set(counter.widths) <= {4}, "a value broke the shape of a table"
