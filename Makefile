@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2 on every run; it is not about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build lint test clean
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -18,10 +18,18 @@ $(INSTALLED): requirements.txt
 serve: $(INSTALLED)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Builds beside site/ and swaps it in only on success: a broken edit never loses the last good site.
 build: $(INSTALLED)
-	$(BIN)/mkdocs build --strict
+	MKDOCS=$(BIN)/mkdocs scripts/build.sh
 
-test: $(INSTALLED)
+# Spelling, Markdown, YAML and Python style; settings in pyproject.toml, .pymarkdown.json and .yamllint.
+lint: $(INSTALLED)
+	$(BIN)/codespell docs $(wildcard *.md)
+	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs $(wildcard *.md)
+	$(BIN)/yamllint --strict docs/data mkdocs.yml $(wildcard .github)
+	$(BIN)/ruff check macros tests
+
+test: $(INSTALLED) lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -61,7 +61,7 @@ def test_broken_input_stops_the_build_with_one_clear_message(case, broken_builds
     assert result.returncode != 0, f"{case.description}: the build passed\n{result.stdout}"
     assert "Traceback" not in result.stdout, result.stdout
     found = messages(result.stdout)
-    assert len(found) == 1, f"expected one message, got:\n" + "\n".join(found)
+    assert len(found) == 1, "expected one message, got:\n" + "\n".join(found)
     assert expected in found[0], f"expected the message to contain:\n  {expected}\ngot:\n  {found[0]}"
 
 
