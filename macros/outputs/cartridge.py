@@ -1,0 +1,138 @@
+"""A thin IMS Common Cartridge: the course as modules of web links to the published site.
+
+Learning platforms (Canvas, Moodle, Blackboard, Brightspace, Sakai) import it as a list of
+modules an instructor can reorder, hide and date, while the content stays live on our site.
+CC 1.1 is the version most platforms import; 1.3 is offered as a "Thin" cartridge too.
+
+Layout of the zip: imsmanifest.xml at the root and one web link file per link in weblinks/.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+@dataclass(frozen=True)
+class Version:
+    name: str  # "1.1" or "1.3"
+    schema: str
+    schema_version: str
+    manifest_ns: str
+    lom_ns: str
+    weblink_ns: str
+    weblink_type: str
+    manifest_xsd: str
+    lom_xsd: str
+    weblink_xsd: str
+
+
+CC_1_1 = Version(
+    "1.1", "IMS Common Cartridge", "1.1.0",
+    "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1", "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest",
+    "http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1", "imswl_xmlv1p1",
+    "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd",
+    "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd",
+    "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imswl_v1p1.xsd",
+)
+CC_1_3 = Version(
+    "1.3", "IMS Thin Common Cartridge", "1.3.0",
+    "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1", "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest",
+    "http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3", "imswl_xmlv1p3",
+    "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imscp_v1p2_v1p0.xsd",
+    "http://www.imsglobal.org/profile/cc/ccv1p3/LOM/ccv1p3_lommanifest_v1p0.xsd",
+    "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imswl_v1p3.xsd",
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str  # absolute
+
+
+@dataclass(frozen=True)
+class CartridgeModule:
+    title: str
+    links: list[Link]
+
+
+def identifier(*parts: str) -> str:
+    """An XML ID (letters, digits, '-', '_', '.', starting with a letter) from readable parts."""
+    return "-".join(re.sub(r"[^A-Za-z0-9_.-]+", "-", part).strip("-") for part in parts)
+
+
+def weblink_xml(link: Link, version: Version) -> bytes:
+    root = etree.Element(f"{{{version.weblink_ns}}}webLink", nsmap={None: version.weblink_ns, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation", f"{version.weblink_ns} {version.weblink_xsd}")
+    etree.SubElement(root, f"{{{version.weblink_ns}}}title").text = link.title
+    # Pages open in a new window: a learner reading in the platform keeps their place there.
+    etree.SubElement(root, f"{{{version.weblink_ns}}}url", href=link.url, target="_blank")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def manifest_xml(title: str, description: str, licence: str, modules: list[CartridgeModule],
+                 version: Version) -> bytes:
+    """imsmanifest.xml: metadata, one rooted organisation of modules, one resource per link."""
+    ns, lom = version.manifest_ns, version.lom_ns
+
+    def el(parent, tag, text=None, namespace=ns, **attributes):
+        element = etree.SubElement(parent, f"{{{namespace}}}{tag}", **attributes)
+        element.text = text
+        return element
+
+    def lom_string(parent, tag, text):
+        el(el(parent, tag, namespace=lom), "string", text, namespace=lom, language="en")
+
+    manifest = etree.Element(f"{{{ns}}}manifest", identifier="leading-and-managing",
+                             nsmap={None: ns, "lomimscc": lom, "xsi": XSI})
+    manifest.set(f"{{{XSI}}}schemaLocation", f"{ns} {version.manifest_xsd} {lom} {version.lom_xsd}")
+    metadata = el(manifest, "metadata")
+    el(metadata, "schema", version.schema)
+    el(metadata, "schemaversion", version.schema_version)
+    record = el(metadata, "lom", namespace=lom)
+    general = el(record, "general", namespace=lom)
+    lom_string(general, "title", title)
+    lom_string(general, "description", description)
+    rights = el(record, "rights", namespace=lom)
+    el(el(rights, "copyrightAndOtherRestrictions", namespace=lom), "value", "yes", namespace=lom)
+    lom_string(rights, "description", licence)
+
+    organization = el(el(manifest, "organizations"), "organization", identifier="organisation",
+                      structure="rooted-hierarchy")
+    root_item = el(organization, "item", identifier="root")
+    resources = el(manifest, "resources")
+    for module_number, module in enumerate(modules, start=1):
+        module_item = el(root_item, "item", identifier=identifier(f"module{module_number}"))
+        el(module_item, "title", module.title)
+        for link_number, link in enumerate(module.links, start=1):
+            resource_id = identifier(f"link{module_number}", str(link_number))
+            link_item = el(module_item, "item", identifier=f"item-{resource_id}", identifierref=resource_id)
+            el(link_item, "title", link.title)
+            resource = el(resources, "resource", identifier=resource_id, type=version.weblink_type)
+            el(resource, "file", href=weblink_path(resource_id))
+    return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def weblink_path(resource_id: str) -> str:
+    return f"weblinks/{resource_id}.xml"
+
+
+def build_cartridge(title: str, description: str, licence: str, modules: list[CartridgeModule],
+                    version: Version = CC_1_1) -> bytes:
+    """The .imscc file (a zip) as bytes; the same input always gives the same bytes."""
+    files = {"imsmanifest.xml": manifest_xml(title, description, licence, modules, version)}
+    for module_number, module in enumerate(modules, start=1):
+        for link_number, link in enumerate(module.links, start=1):
+            files[weblink_path(identifier(f"link{module_number}", str(link_number)))] = weblink_xml(link, version)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            # A fixed date keeps the file identical from one build to the next.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content,
+                             compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()

@@ -1,0 +1,31 @@
+"""The comparison data as downloads: JSON (the whole file) and CSV (one row per dimension).
+
+Both are read from the YAML text itself, not from the typed model, so that they hold exactly
+what contributors wrote: no field dropped, renamed or reformatted.
+"""
+
+import csv
+import io
+import json
+
+import yaml
+
+CSV_COLUMNS = ("id", "name", "group", "management", "leadership", "note", "claims", "sources")
+LIST_SEPARATOR = "; "
+
+
+def comparison_json(yaml_text: str) -> str:
+    return json.dumps(yaml.safe_load(yaml_text), ensure_ascii=False, indent=2) + "\n"
+
+
+def comparison_csv(yaml_text: str) -> str:
+    """The dimensions, one per row; list fields joined with '; ', missing fields empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for dimension in yaml.safe_load(yaml_text)["dimensions"]:
+        writer.writerow([
+            LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else value)
+            for value in (dimension.get(column) for column in CSV_COLUMNS)
+        ])
+    return out.getvalue()
