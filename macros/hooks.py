@@ -33,6 +33,7 @@ CARTRIDGES = {
     "downloads/leading-and-managing.imscc": cartridge.CC_1_1,
     "downloads/leading-and-managing-thin-cc13.imscc": cartridge.CC_1_3,
 }
+LINKS_PAGE = "downloads/links.html"
 OFFLINE_ZIP = "downloads/leading-and-managing-offline.zip"
 # `make build` sets this: the offline copy is a second full build, too slow for every test run.
 OFFLINE_ZIP_ENV = "OFFLINE_ZIP"
@@ -50,11 +51,14 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Downloads and cartridges are listed now, so that pages may link to them; cartridges are filled in later."""
+    """Downloads, cartridges and the links page are listed now, so that pages may link to them.
+
+    The cartridges and the links page need every page's sections: on_env fills them in.
+    """
     yaml_text = (Path(config["docs_dir"]) / COMPARISON_YAML).read_text(encoding="utf-8")
     for name, builder in DOWNLOADS.items():
         files.append(File.generated(config, name, content=builder(yaml_text)))
-    for name in CARTRIDGES:
+    for name in (*CARTRIDGES, LINKS_PAGE):
         files.append(File.generated(config, name, content=b""))
     return files
 
@@ -80,7 +84,10 @@ def _add_embed_views(env, config, files):
 
 
 def _fill_cartridges(config, files):
-    """One cartridge module per course module: a link to its page, then one to each of its sections."""
+    """One cartridge module per course module: a link to its page, then one to each of its sections.
+
+    The same links, as a plain page, serve platforms that take links only.
+    """
     modules = []
     for module in _build["course"].modules:
         address = config.site_url + page_url(module.page, directory_urls=True)
@@ -92,6 +99,8 @@ def _fill_cartridges(config, files):
         files.get_file_from_path(name).content_bytes = cartridge.build_cartridge(
             config.site_name, config.site_description, f"{embeds.LICENCE_NAME}: {embeds.LICENCE_URL}",
             modules, version)
+    files.get_file_from_path(LINKS_PAGE).content_string = cartridge.links_page(
+        config.site_name, modules, embeds.relative_url("downloads/", embeds.FAVICON))
 
 
 def on_page_context(context, page, config, nav):

@@ -7,6 +7,7 @@ CC 1.1 is the version most platforms import; 1.3 is offered as a "Thin" cartridg
 Layout of the zip: imsmanifest.xml at the root and one web link file per link in weblinks/.
 """
 
+import html
 import io
 import re
 import zipfile
@@ -136,3 +137,21 @@ def build_cartridge(title: str, description: str, licence: str, modules: list[Ca
             archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content,
                              compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def links_page(title: str, modules: list[CartridgeModule], favicon: str) -> str:
+    """The cartridge's links as a plain web page, for platforms that take links only (Google Classroom)."""
+    sections = "".join(
+        f"<h2>{html.escape(module.title)}</h2><ul>"
+        + "".join(f'<li>{html.escape(link.title)}: <a href="{html.escape(link.url)}">{html.escape(link.url)}</a></li>'
+                  for link in module.links)
+        + "</ul>"
+        for module in modules)
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>Links: {html.escape(title)}</title><link rel="icon" href="{html.escape(favicon)}">'
+        f'<style>body{{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:1rem auto;padding:0 1rem}}'
+        f"a{{overflow-wrap:anywhere}}</style></head><body><main><h1>Links to every page and section of {html.escape(title)}</h1>"
+        f"<p>Copy an address into your platform, for example as a Google Classroom link.</p>{sections}</main></body></html>\n"
+    )
