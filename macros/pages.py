@@ -4,7 +4,7 @@ from pathlib import Path
 
 from .load import DataError
 from .model import Course
-from .render import activities, cards, glossary, handout, modules, references, tables
+from .render import activities, cards, edit, glossary, handout, modules, references, tables
 from .render import quiz as quiz_render
 from .render.links import linker_for
 
@@ -16,6 +16,9 @@ def page_macros(course: Course, env) -> dict:
 
     def link():
         return linker_for(env.page.file.src_uri, env.conf["use_directory_urls"])
+
+    def note(data_file: str) -> str:
+        return edit.data_note(data_file, edit.data_edit_url(env.conf.get("repo_url"), env.conf.get("edit_uri"), data_file))
 
     def current_module():
         return course.module(_known(env.page.meta.get("module"), {m.id for m in course.modules}, "module"))
@@ -36,10 +39,11 @@ def page_macros(course: Course, env) -> dict:
             chosen = [groups[_known(group_id, groups, "group")]]
             caption = chosen[0].title
         return tables.comparison_table(chosen, course.comparison.dimensions, sources, link(), caption,
-                                       anchored=group_id is None)
+                                       anchored=group_id is None) + note("comparison.yml")
 
     def dimension_card(dimension_id: str) -> str:
-        return tables.dimension_card(dimensions[_known(dimension_id, dimensions, "dimension")], sources, link())
+        card = tables.dimension_card(dimensions[_known(dimension_id, dimensions, "dimension")], sources, link())
+        return card + note("comparison.yml")
 
     def module_overview() -> str:
         module = current_module()
@@ -52,10 +56,10 @@ def page_macros(course: Course, env) -> dict:
         return modules.learning_path(course.modules, course.reading_minutes, link())
 
     def glossary_list() -> str:
-        return glossary.glossary_list(course.terms, sources, dimensions, link())
+        return glossary.glossary_list(course.terms, sources, dimensions, link()) + note("glossary.yml")
 
     def references_list() -> str:
-        return references.references_list(course.comparison.sources)
+        return references.references_list(course.comparison.sources) + note("comparison.yml")
 
     def quiz() -> str:
         """The current module's self-check."""

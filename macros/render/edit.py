@@ -1,0 +1,21 @@
+"""Where generated content comes from: a note under it, linking to the data file to edit.
+
+"Edit this page" opens the Markdown page, which holds only a macro call for a generated
+table; the note sends a contributor to the data file that really holds the words.
+"""
+
+from .text import attribute, escape
+
+
+def data_edit_url(repo_url: str | None, edit_uri: str | None, data_file: str) -> str | None:
+    """The address that opens docs/data/<data_file> for editing, built as MkDocs builds a page's edit_url."""
+    if not repo_url or not edit_uri:
+        return None
+    return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/data/{data_file}"
+
+
+def data_note(data_file: str, edit_url: str | None) -> str:
+    name = f"<code>docs/data/{escape(data_file)}</code>"
+    if edit_url:
+        name = f'<a href="{attribute(edit_url)}">{name}</a>'
+    return f'<p class="data-note">Generated from {name}: to change it, edit that file rather than this page.</p>'
