@@ -19,8 +19,10 @@ serve: $(INSTALLED)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds beside site/ and swaps it in only on success: a broken edit never loses the last good site.
+# OFFLINE_ZIP=true adds the offline copy (downloads/leading-and-managing-offline.zip): a second
+# full build, so only here, not in the tests' builds (tests/browser/test_offline.py builds it once).
 build: $(INSTALLED)
-	MKDOCS=$(BIN)/mkdocs scripts/build.sh
+	OFFLINE_ZIP=true MKDOCS=$(BIN)/mkdocs scripts/build.sh
 
 # Spelling, Markdown, YAML and Python style; settings in pyproject.toml, .pymarkdown.json and .yamllint.
 lint: $(INSTALLED)

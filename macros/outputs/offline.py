@@ -26,9 +26,12 @@ def build_offline_site(config_file: Path, site_dir: Path) -> None:
 
 
 def zip_folder(folder: Path, zip_path: Path) -> None:
-    """Every file under folder, in name order with a fixed date, inside one top folder."""
+    """Every file under folder, in name order with a fixed date, inside one top folder.
+
+    Source maps are left out: they serve developers' tools only, and are a third of the size.
+    """
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".map"):
             name = f"{TOP_FOLDER}/{path.relative_to(folder).as_posix()}"
             archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), path.read_bytes(),
                              compress_type=zipfile.ZIP_DEFLATED)
