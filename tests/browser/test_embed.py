@@ -127,3 +127,38 @@ def test_frames_show_content_without_site_chrome_and_links_leave_the_frame(frame
         assert "Leading & Managing" in attribution.inner_text()
         assert attribution.locator("a[href='https://creativecommons.org/licenses/by/4.0/']").count() == 1
         assert attribution.get_by_text("Open the full page").count() == 1
+
+
+def test_embed_dialog_works_from_the_keyboard(watched_page, site_url):
+    page, watch = watched_page
+    page.goto(site_url + "management/", wait_until="networkidle")
+    buttons = page.locator("article .embed-button")
+    assert buttons.count() >= 5  # the page, its sections, its table, its self-check
+    # The visible word "Embed" starts the accessible name, which says what would be embedded.
+    section_button = page.get_by_role("button", name="Embed this section: What management is for", exact=True)
+    assert section_button.inner_text().startswith("Embed")
+    section_button.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=re.compile("Embed this section: What management is for"))
+    assert dialog.is_visible()
+    code = dialog.get_by_label("Embed code")
+    assert page.evaluate("() => document.activeElement.id") == "embed-dialog-code"
+    iframe = code.input_value()
+    assert 'embed/management/what-management-is-for/"' in iframe and 'loading="lazy"' in iframe
+    assert 'width="100%"' in iframe and "title=" in iframe
+    preview = dialog.get_by_role("link", name="Preview")
+    assert preview.get_attribute("href") == "../embed/management/what-management-is-for/"
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.evaluate("() => document.activeElement.classList.contains('embed-button')")
+    assert watch.problems() == {}
+
+
+def test_copy_button_puts_the_code_on_the_clipboard(watched_page, site_url, browser):
+    page, _ = watched_page
+    browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page.goto(site_url + "differences/", wait_until="networkidle")
+    page.locator("article .embed-button[data-embed-kind='table']").first.click()
+    page.get_by_role("button", name="Copy code").click()
+    page.get_by_text("Copied.").wait_for()
+    assert "embed/differences/table-all/" in page.evaluate("() => navigator.clipboard.readText()")
