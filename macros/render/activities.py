@@ -64,7 +64,7 @@ def lesson_plan(plan: LessonPlan, formats: dict[str, ActivityFormat]) -> str:
                     f"<td>{escape(step.activity)}{how}</td></tr>")
         start += step.minutes
     return (
-        f'<div class="lesson-plan" id="plan-{attribute(plan.id)}"><table>'
+        f'<div class="lesson-plan" id="plan-{attribute(plan.id)}"><table class="learning-table">'
         f"<caption>{escape(plan.title)} ({plan.minutes} minutes in all)</caption>"
         '<thead><tr><th scope="col">Minutes from start</th><th scope="col">Length</th>'
         f'<th scope="col">Activity</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
@@ -96,7 +96,7 @@ def misconceptions(items: list[Misconception], sources: dict[str, Source], link:
         for m in items
     )
     return (
-        '<div class="misconceptions" role="region" aria-label="Common misconceptions" tabindex="0"><table>'
+        '<div class="misconceptions" role="region" aria-label="Common misconceptions" tabindex="0"><table class="learning-table">'
         '<thead><tr><th scope="col">Misconception</th><th scope="col">Correction</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )

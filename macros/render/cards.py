@@ -33,7 +33,7 @@ def sort_key(dimensions: list[Dimension], columns: list[str]) -> str:
         for number, (d, side) in enumerate(_cards(dimensions), start=1)
     )
     return (
-        '<div class="sort-key" role="region" aria-label="Card sort key" tabindex="0"><table>'
+        '<div class="sort-key" role="region" aria-label="Card sort key" tabindex="0"><table class="learning-table">'
         f"<caption>Key to the cards. The sources place each card in one column; groups that chose "
         f"{escape(columns[-1])} should say which side of the row it came from and why they see both in it.</caption>"
         '<thead><tr><th scope="col">Card</th><th scope="col">Column in the sources</th>'

@@ -23,7 +23,7 @@ def handout(groups: list[Group], dimensions: list[Dimension], sources: dict[str,
                       f"</th></tr>{rows}</tbody>")
     return (
         '<div class="handout">'
-        '<table><thead><tr><th scope="col">Dimension</th><th scope="col">Management</th>'
+        '<table class="learning-table handout-table"><thead><tr><th scope="col">Dimension</th><th scope="col">Management</th>'
         f'<th scope="col">Leadership</th><th scope="col">Sources</th></tr></thead>{"".join(bodies)}</table>'
         '<p class="handout-footer">The differences are tendencies of two kinds of work, not labels for people; '
         "most people do both. Full course, references and activities: "

@@ -90,7 +90,7 @@ def answer_key(modules: list[Module], items: list[QuizItem], sources: dict[str, 
         sections.append(
             f'### {escape(module.title)}\n\n<p>The self-check on the <a href="{href}">{escape(module.title)}'
             f' page</a>.</p><div class="answer-key" role="region" aria-label="Answer key: {escape(module.title)}"'
-            ' tabindex="0"><table><thead><tr><th scope="col">No.</th><th scope="col">Question</th>'
+            ' tabindex="0"><table class="learning-table"><thead><tr><th scope="col">No.</th><th scope="col">Question</th>'
             '<th scope="col">Answer</th><th scope="col">Why</th><th scope="col">Source</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>\n"
         )
