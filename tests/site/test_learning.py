@@ -120,7 +120,7 @@ def test_guide_holds_the_answer_key_outcomes_plans_cards_and_misconceptions(site
 
 
 def test_print_stylesheet_is_linked_on_every_page(site):
-    for src_uri, page in built_sources(site):
+    for _, page in built_sources(site):
         assert any((a.get("href") or "").endswith("print.css") for a in tags(page, "link")), page.url
 
 
