@@ -214,8 +214,8 @@ class Course(BaseModel):
     terms: list[Term]
     claims: dict[str, dict[str, str]]
     reading_minutes: dict[str, int]
-    quiz: list[QuizItem] = Field(default_factory=list)
-    activities: ActivitiesFile | None = None
+    quiz: list[QuizItem]
+    activities: ActivitiesFile
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.comparison.sources if s.id == source_id)
