@@ -275,7 +275,7 @@ def _check_activities(activities: ActivitiesFile, comparison: Comparison, module
         line, column = marks.nearest(("modules",))
         raise DataError(file, line, column, "modules", f"expected activities for every module; missing: "
                         f"{', '.join(sorted(missing))}")
-    scenario_ids: dict[str, tuple[int, int]] = {}
+    scenario_ids: set[str] = set()
     for index, entry in enumerate(activities.modules):
         check_known(entry.module, module_ids, ("modules", index, "module"), "module", marks, file)
         for number, scenario in enumerate(entry.scenarios):
@@ -284,7 +284,7 @@ def _check_activities(activities: ActivitiesFile, comparison: Comparison, module
                 line, column = marks.nearest(path + ("id",))
                 raise DataError(file, line, column, field_name(path + ("id",)),
                                 f"'{scenario.id}' is already used; expected a unique id")
-            scenario_ids[scenario.id] = (index, number)
+            scenario_ids.add(scenario.id)
             for position, dimension in enumerate(scenario.dimensions):
                 check_known(dimension, dimension_ids, path + ("dimensions", position), "dimension", marks, file)
             sources(scenario.sources, path + ("sources",))

@@ -159,6 +159,9 @@ BROKEN = {
     "lesson plan timings": ("activities.yml", "      - minutes: 5\n        activity: Open with",
                             "      - minutes: 6\n        activity: Open with", "lesson_plans[0].minutes",
                             "add up to 51 minutes; expected 50", "    minutes: 50\n    steps:"),
+    "duplicate scenario id": ("activities.yml", "      - id: classify-the-week\n", "      - id: well-run-decline\n",
+                              "modules[2].scenarios[1].id", "already used",
+                              "      - id: well-run-decline\n        title: Classify"),
     "unknown activity source": ("activities.yml", "  source: hartwaisman2005\n", "  source: hartwaisman2006\n",
                                 "card_sort.source", "unknown source 'hartwaisman2006'", "  source: hartwaisman2006"),
 }
