@@ -167,8 +167,12 @@ def validate(model: Any, data: Any, marks: Marks, file: Path) -> Any:
         # A misspelt field shows as both "unknown" and "missing": name the misspelling first.
         error = min(errors.errors(), key=lambda e: e["type"] != "extra_forbidden")
         path = tuple(error["loc"])
+        # A bad name in a mapping of ids (claims.yml) is reported at the name, without pydantic's "[key]".
+        if path[-1:] == ("[key]",):
+            path = path[:-1]
+            line, column = marks.key(path)
         # A missing field has no position of its own: point at the entry that lacks it.
-        if error["type"] == "missing":
+        elif error["type"] == "missing":
             line, column = marks.nearest(path[:-1])
         elif error["type"] == "extra_forbidden":
             line, column = marks.key(path)
@@ -312,6 +316,8 @@ def _check_activities(activities: ActivitiesFile, comparison: Comparison, module
                             f"the steps add up to {total} minutes; expected {plan.minutes}")
 
     check_known(activities.card_sort.source, source_ids, ("card_sort", "source"), "source", marks, file)
+    for position, dimension in enumerate(activities.card_sort.leave_out):
+        check_known(dimension, dimension_ids, ("card_sort", "leave_out", position), "dimension", marks, file)
     check_unique(activities.misconceptions, "id", "misconceptions", marks, file)
     for index, misconception in enumerate(activities.misconceptions):
         sources(misconception.sources, ("misconceptions", index, "sources"))

@@ -181,6 +181,11 @@ class CardSort(Record):
 
     columns: list[Text] = Field(min_length=2)
     source: Id
+    leave_out: list[Id] = Field(default_factory=list,
+                                description="Dimensions that are analogies or interpretations, so have no one right column.")
+
+    def dimensions(self, all_dimensions: list["Dimension"]) -> list["Dimension"]:
+        return [d for d in all_dimensions if d.id not in self.leave_out]
 
 
 class Misconception(Record):

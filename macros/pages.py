@@ -23,8 +23,9 @@ def page_macros(course: Course, env) -> dict:
     def current_module():
         return course.module(_known(env.page.meta.get("module"), {m.id for m in course.modules}, "module"))
 
-    def cite(*source_ids: str) -> str:
-        """(Author, year; ...) linked to the references page."""
+    def cite(source_id: str, *more_source_ids: str) -> str:
+        """(Author, year; ...) linked to the references page. At least one source: `()` would cite nothing."""
+        source_ids = (source_id, *more_source_ids)
         return references.cite([sources[_known(i, sources, "source")] for i in source_ids], link())
 
     def citet(source_id: str) -> str:
@@ -89,10 +90,11 @@ def page_macros(course: Course, env) -> dict:
         return activities.misconceptions(course.activities.misconceptions, sources, link())
 
     def sort_cards() -> str:
-        return cards.sort_cards(course.comparison.dimensions)
+        return cards.sort_cards(course.activities.card_sort.dimensions(course.comparison.dimensions))
 
     def sort_key() -> str:
-        return cards.sort_key(course.comparison.dimensions, course.activities.card_sort.columns)
+        return cards.sort_key(course.activities.card_sort.dimensions(course.comparison.dimensions),
+                              course.activities.card_sort.columns)
 
     def handout_table() -> str:
         return handout.handout(list(groups.values()), course.comparison.dimensions, sources,

@@ -114,7 +114,10 @@ def test_guide_holds_the_answer_key_outcomes_plans_cards_and_misconceptions(site
     for plan in course.activities.lesson_plans:
         assert f"plan-{plan.id}" in page.parser.ids
     cards = {(c["data-dimension"], c["data-side"]) for c in tags(page, "li") if "data-side" in c}
-    assert cards == {(d.id, side) for d in course.comparison.dimensions for side in ("management", "leadership")}
+    sorted_dimensions = course.activities.card_sort.dimensions(course.comparison.dimensions)
+    assert cards == {(d.id, side) for d in sorted_dimensions for side in ("management", "leadership")}
+    assert {c["data-dimension"] for c in tags(page, "li") if "data-side" in c}.isdisjoint(
+        course.activities.card_sort.leave_out)
     for misconception in course.activities.misconceptions:
         assert f"misconception-{misconception.id}" in page.parser.ids
 
