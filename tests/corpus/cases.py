@@ -157,7 +157,7 @@ BROKEN = [
            "docs/data/comparison.yml:{line}:10: field 'sources[", at="url: quoteinvestigator.com"),
     Broken("bad-claim-id", "a claim id in lower case in claims.yml",
            Replace(CLAIMS, "  I1: ", "  i1: "),
-           "docs/data/claims.yml:{line}:7: field 'intro.i1.[key]': expected a claim id such as 'M3'"),
+           "docs/data/claims.yml:{line}:3: field 'intro.i1': expected a claim id such as 'M3'"),
     # --- Missing, unknown and empty fields -----------------------------------------------------
     Broken("missing-field", "a required field is removed",
            Replace(GLOSSARY, "    source: fayol1916\n", ""),
@@ -233,6 +233,10 @@ BROKEN = [
     Broken("macro-extra-argument", "a macro called with an argument it does not take",
            Append(GLOSSARY_PAGE, '{{ glossary("all") }}'),
            "docs/glossary.md:{line}: macro 'glossary': too many positional arguments; expected glossary()"),
+    Broken("macro-without-source", "a citation that names no source",
+           Append(GLOSSARY_PAGE, "As Kotter says {{ cite() }}."),
+           "docs/glossary.md:{line}: macro 'cite': missing a required argument: 'source_id'; "
+           "expected cite(source_id: str, *more_source_ids: str)"),
     Broken("macro-unknown-source", "a citation of a source that does not exist",
            Append(GLOSSARY_PAGE, 'As Kotter says {{ cite("kotter1991") }}.'),
            "docs/glossary.md:{line}: macro 'cite': unknown source 'kotter1991'; expected one of:"),
