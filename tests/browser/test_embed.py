@@ -27,7 +27,7 @@ TOLERANCE_PX = 10
 def documented_parent_script() -> str:
     """The <script> block of the embedding guide that handles lti.frameResize."""
     guide = (ROOT / "docs/instructors/embedding.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```html\n(.*?)```", guide, flags=re.DOTALL)
+    blocks = re.findall(r"```text\n(.*?)```", guide, flags=re.DOTALL)
     scripts = [block for block in blocks if "lti.frameResize" in block and "<script>" in block]
     assert len(scripts) == 1, "the guide should show one parent-side script"
     return scripts[0]

@@ -30,7 +30,8 @@
   }
 
   // One dialog for the page, filled in for whichever button opened it.
-  var dialog = element("dialog", { "class": "embed-dialog", "aria-labelledby": "embed-dialog-title" });
+  // md-typeset: the dialog sits outside the article, and Material styles its buttons only inside that class.
+  var dialog = element("dialog", { "class": "embed-dialog md-typeset", "aria-labelledby": "embed-dialog-title" });
   var heading = element("h2", { id: "embed-dialog-title" });
   var help = element("p", { id: "embed-dialog-help" },
     "Paste this code into your learning platform's HTML editor. The frame sizes itself where the " +
