@@ -162,3 +162,13 @@ def test_copy_button_puts_the_code_on_the_clipboard(watched_page, site_url, brow
     page.get_by_role("button", name="Copy code").click()
     page.get_by_text("Copied.").wait_for()
     assert "embed/differences/table-all/" in page.evaluate("() => navigator.clipboard.readText()")
+
+
+@pytest.mark.parametrize("url", ["management/", "instructors/handout/"])
+def test_printouts_carry_the_attribution_line(watched_page, site_url, url):
+    page, _ = watched_page
+    page.goto(site_url + url, wait_until="load")
+    page.emulate_media(media="print")
+    attribution = page.locator(".page-attribution")
+    assert attribution.is_visible()
+    assert "CC BY 4.0" in attribution.inner_text() and "Leading & Managing" in attribution.inner_text()
