@@ -22,7 +22,8 @@ def handout(groups: list[Group], dimensions: list[Dimension], sources: dict[str,
         bodies.append(f'<tbody><tr class="handout-group"><th scope="rowgroup" colspan="4">{escape(group.title)}'
                       f"</th></tr>{rows}</tbody>")
     return (
-        '<div class="handout">'
+        # A box that scrolls sideways on a phone must be reachable by keyboard to be scrolled (WCAG 2.1.1).
+        '<div class="handout" tabindex="0" role="region" aria-label="Handout: the differences at a glance">'
         '<table class="learning-table handout-table"><thead><tr><th scope="col">Dimension</th><th scope="col">Management</th>'
         f'<th scope="col">Leadership</th><th scope="col">Sources</th></tr></thead>{"".join(bodies)}</table>'
         '<p class="handout-footer">The differences are tendencies of two kinds of work, not labels for people; '
