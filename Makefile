@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2 on every run; it is not about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build lint test clean
+.PHONY: serve build lint test bench clean
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -34,5 +34,16 @@ lint: $(INSTALLED)
 test: $(INSTALLED) lint
 	$(BIN)/python -m pytest
 
+# Lighthouse and the Node 22 it needs, pinned in package-lock.json; only make bench uses them.
+NODE_INSTALLED := node_modules/.installed
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_INSTALLED)
+
+# Build time and growth, page weight and Lighthouse scores (tests/bench/bench.py). Prints figures,
+# asserts nothing; several minutes. BENCH_RUNS=3 for quicker, rougher medians; name sections to run fewer.
+bench: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python -m tests.bench.bench $(SECTIONS)
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules

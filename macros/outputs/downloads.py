@@ -10,12 +10,14 @@ import json
 
 import yaml
 
+from ..load import FAST_LOADER
+
 CSV_COLUMNS = ("id", "name", "group", "management", "leadership", "note", "claims", "sources")
 LIST_SEPARATOR = "; "
 
 
 def comparison_json(yaml_text: str) -> str:
-    return json.dumps(yaml.safe_load(yaml_text), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(yaml.load(yaml_text, Loader=FAST_LOADER), ensure_ascii=False, indent=2) + "\n"
 
 
 def comparison_csv(yaml_text: str) -> str:
@@ -23,7 +25,7 @@ def comparison_csv(yaml_text: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for dimension in yaml.safe_load(yaml_text)["dimensions"]:
+    for dimension in yaml.load(yaml_text, Loader=FAST_LOADER)["dimensions"]:
         writer.writerow([
             LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else value)
             for value in (dimension.get(column) for column in CSV_COLUMNS)
