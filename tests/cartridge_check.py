@@ -64,7 +64,7 @@ def cartridge_problems(data: bytes, version: str, check_manifest_schema: bool = 
 
 
 def weblinks(data: bytes) -> list[tuple[str, str]]:
-    """(title, url) of every web link in the cartridge, in manifest order."""
+    """(title, url) of every web link file in the cartridge, in file name order."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     links = []
     for name in sorted(n for n in archive.namelist() if n != "imsmanifest.xml"):
