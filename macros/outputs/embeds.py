@@ -44,6 +44,10 @@ class EmbedView:
         return embed_path(self.module, self.key)
 
     @property
+    def has_quiz(self) -> bool:
+        return 'class="quiz' in self.body or 'data-embed="quiz"' in self.body
+
+    @property
     def full_page(self) -> str:
         """The full page (and anchor), relative to the site root."""
         return self.page_url + (f"#{self.anchor}" if self.anchor else "")
@@ -175,6 +179,10 @@ def embed_targets(views: list[EmbedView], site_url: str) -> list[dict]:
 # embed.css first: it defines the theme colours that course.css (the generated parts) uses.
 EMBED_STYLESHEETS = ("assets/stylesheets/embed.css", "assets/stylesheets/course.css")
 RESIZE_SCRIPT = "assets/javascripts/embed-resize.js"
+# A view that holds a self-check also gets the quiz script and styles: quiz.js works when a
+# sandboxed frame denies storage, so learners get feedback inside an LMS too.
+QUIZ_STYLESHEET = "assets/stylesheets/learning.css"
+QUIZ_SCRIPT = "assets/javascripts/quiz.js"
 # Material's icon; without a link to it, browsers ask for /favicon.ico, which is not there.
 FAVICON = "assets/images/favicon.png"
 
@@ -185,8 +193,10 @@ def render_view(template, view: EmbedView, site_url: str, site_name: str, lang: 
     return template.render(
         view=view, lang=lang, site_name=site_name,
         canonical=urljoin(site_url, view.full_page),
-        stylesheets=[relative_url(here, sheet) for sheet in EMBED_STYLESHEETS],
-        resize_script=relative_url(here, RESIZE_SCRIPT),
+        stylesheets=[relative_url(here, sheet)
+                     for sheet in EMBED_STYLESHEETS + ((QUIZ_STYLESHEET,) if view.has_quiz else ())],
+        scripts=[relative_url(here, script)
+                 for script in (RESIZE_SCRIPT,) + ((QUIZ_SCRIPT,) if view.has_quiz else ())],
         favicon=relative_url(here, FAVICON),
         full_page=relative_url(here, view.full_page),
         licence_name=LICENCE_NAME, licence_url=LICENCE_URL,

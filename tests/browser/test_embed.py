@@ -172,3 +172,17 @@ def test_printouts_carry_the_attribution_line(watched_page, site_url, url):
     attribution = page.locator(".page-attribution")
     assert attribution.is_visible()
     assert "CC BY 4.0" in attribution.inner_text() and "Leading & Managing" in attribution.inner_text()
+
+
+def test_a_framed_self_check_gives_feedback_when_the_frame_denies_storage(framed):
+    """The strict sandbox (no allow-same-origin) makes localStorage throw; the quiz must still answer."""
+    page, watch = framed
+    page.locator("#quiz").scroll_into_view_if_needed()
+    frame = frame_of(page, "quiz")
+    question = frame.locator("fieldset").first
+    question.locator("input[type=radio]").first.check()
+    question.locator(".quiz-check").click()
+    feedback = question.locator(".quiz-feedback")
+    feedback.wait_for(state="visible")
+    assert feedback.inner_text().strip(), "no feedback after checking an answer"
+    assert watch.problems() == {}
