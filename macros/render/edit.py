@@ -15,7 +15,8 @@ def data_edit_url(repo_url: str | None, edit_uri: str | None, data_file: str) ->
 
 
 def data_note(data_file: str, edit_url: str | None) -> str:
-    name = f"<code>docs/data/{escape(data_file)}</code>"
+    # Plain text, not <code>: Material's code background under a link colour fails contrast in dark mode.
+    name = f"docs/data/{escape(data_file)}"
     if edit_url:
         name = f'<a href="{attribute(edit_url)}">{name}</a>'
     return f'<p class="data-note">Generated from {name}: to change it, edit that file rather than this page.</p>'
