@@ -76,7 +76,26 @@ def test_serve_keeps_the_last_good_pages_and_recovers(served):
     data.write_text(original.replace("terms:", "terms: [", 1), encoding="utf-8")
     wait_for(lambda: "docs/data/glossary.yml:" in log.read_text(errors="replace"), "the error message", log)
     assert content(fetch(glossary_url)) == content(good), "the last good page is no longer served"
+    assert "Traceback" not in log.read_text(errors="replace")
     assert fetch(base) is not None
 
     data.write_text(original.replace("term: Management", "term: Management studies", 1), encoding="utf-8")
     wait_for(lambda: "Management studies" in (fetch(glossary_url) or ""), "the rebuild after the fix", log)
+
+
+def test_serve_shows_a_broken_page_its_error_and_recovers(served):
+    project, base, log = served
+    glossary_url = base + "glossary/"
+    wait_for(lambda: "Management" in (fetch(glossary_url) or ""), "the first build", log)
+
+    page = project / "docs" / "glossary.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n{{ dimension_card() }}\n", encoding="utf-8")
+    wait_for(lambda: "This page has an error" in (fetch(glossary_url) or ""), "the error in the page", log)
+    assert "missing a required argument" in fetch(glossary_url)
+    assert "docs/glossary.md:" in log.read_text(errors="replace")
+    assert "Traceback" not in log.read_text(errors="replace")
+
+    page.write_text(original, encoding="utf-8")
+    wait_for(lambda: "This page has an error" not in (fetch(glossary_url) or "This page has an error"),
+             "the rebuild after the fix", log)
