@@ -12,6 +12,7 @@ GLOSSARY = "docs/data/glossary.yml"
 COMPARISON = "docs/data/comparison.yml"
 COURSE = "docs/data/course.yml"
 CLAIMS = "docs/data/claims.yml"
+QUIZ = "docs/data/quiz.yml"
 GLOSSARY_PAGE = "docs/glossary.md"
 DIFFERENCES_PAGE = "docs/differences/index.md"
 
@@ -202,6 +203,13 @@ BROKEN = [
     Broken("dangling-page", "a module names a page that does not exist",
            Replace(COURSE, "page: management/index.md", "page: managment/index.md"),
            "docs/data/course.yml:{line}:11: field 'modules[0].page': no page 'managment/index.md' in docs/"),
+    Broken("quiz-answer-out-of-range", "a quiz answer that points past the last option",
+           Replace(QUIZ, "    answer: 0\n", "    answer: 7\n"),
+           "docs/data/quiz.yml:{line}:13: field 'items[0].answer': expected the number of an option, from 0 to 3"),
+    Broken("quiz-unknown-module", "a quiz item for a module that does not exist",
+           Replace(QUIZ, "    module: management\n", "    module: managment\n"),
+           "docs/data/quiz.yml:{line}:13: field 'items[0].module': unknown module 'managment'; "
+           "expected one of: conclusion, differences, leadership, management"),
     # --- Pages ---------------------------------------------------------------------------------
     Broken("page-unknown-claim", "a page declares a claim that does not exist",
            Replace(DIFFERENCES_PAGE, "claims: [D1,", "claims: [D99,"),
