@@ -90,6 +90,8 @@ def check_page_source(env) -> str | None:
     if problem:
         line, column, message = problem
         return report(page, line, message, column)
+    if page.meta.get("render_macros") is False:  # the page opts out: its braces are text
+        return None
     try:
         env.env.parse(env.markdown)
     except jinja2.TemplateSyntaxError as error:

@@ -49,3 +49,14 @@ def test_a_rendering_error_is_logged_with_the_line_in_the_file(caplog):
     assert [record.getMessage() for record in caplog.records] == [
         "/nowhere/docs/page.md:9: 'nosuch' is undefined; expected a macro, one of: cite"]
     assert "This page has an error" in shown and "nosuch" in shown
+
+
+def test_a_page_that_turns_macros_off_is_not_parsed_as_a_template():
+    from macros.errors import check_page_source
+
+    body = "Write {% if %} to branch.\n"
+    env = SimpleNamespace(page=page_for(body, body), markdown=body, env=jinja2.Environment())
+    env.page.meta = {"render_macros": False}
+    assert check_page_source(env) is None
+    env.page.meta = {}
+    assert "This page has an error" in check_page_source(env)
