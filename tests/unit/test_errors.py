@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from macros.errors import MacroError, PageTemplate, checked_macro, front_matter_problem
+from macros.errors import MacroError, PageTemplate, check_page_source, checked_macro, front_matter_problem
 
 SOURCE = "---\ntitle: T\n---\n\n# Heading\n\nText.\n"
 
@@ -52,8 +52,6 @@ def test_a_rendering_error_is_logged_with_the_line_in_the_file(caplog):
 
 
 def test_a_page_that_turns_macros_off_is_not_parsed_as_a_template():
-    from macros.errors import check_page_source
-
     body = "Write {% if %} to branch.\n"
     env = SimpleNamespace(page=page_for(body, body), markdown=body, env=jinja2.Environment())
     env.page.meta = {"render_macros": False}
