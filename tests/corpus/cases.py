@@ -226,10 +226,12 @@ BROKEN = [
            "docs/glossary.md:1:1: front matter opened with '---' is never closed"),
     Broken("broken-link", "a link to a page that does not exist",
            Append(GLOSSARY_PAGE, "See [the overview](overview.md)."),
-           "Doc file 'glossary.md' contains a link 'overview.md', but the target is not found"),
+           "docs/glossary.md:{line}:20: Doc file 'glossary.md' contains a link 'overview.md', "
+           "but the target is not found"),
     Broken("broken-anchor", "a link to a heading that does not exist",
            Append(GLOSSARY_PAGE, "See [the comparison](differences/index.md#no-such-heading)."),
-           "Doc file 'glossary.md' contains a link 'differences/index.md#no-such-heading', but the doc "
+           "docs/glossary.md:{line}:22: Doc file 'glossary.md' contains a link "
+           "'differences/index.md#no-such-heading', but the doc "
            "'differences/index.md' does not contain an anchor '#no-such-heading'"),
     Broken("unknown-macro", "a macro that does not exist",
            Append(GLOSSARY_PAGE, '{{ definition("management") }}'),
