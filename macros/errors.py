@@ -26,6 +26,7 @@ from .render.text import escape
 
 log = logging.getLogger("mkdocs.plugins.course")
 
+# MkDocs' own pattern (mkdocs/utils/meta.py): what it fails to match or parse, it silently ignores.
 FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
