@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # What a build reads. Everything else (the virtualenv, site/, tests/) stays behind.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 BUILD_TIMEOUT = 120
 
 
