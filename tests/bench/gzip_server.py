@@ -20,6 +20,10 @@ CACHE_CONTROL = "max-age=600"
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
+    # Keep connections open between requests, as GitHub Pages does (http.server closes each one by default, which
+    # would charge every file a new connection).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 

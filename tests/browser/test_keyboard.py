@@ -50,7 +50,7 @@ def tab_cycle(page) -> tuple[list, bool]:
 
 
 @pytest.fixture
-def desktop_page(browser):
+def keyboard_page(browser):
     page = browser.new_page()
     page.set_viewport_size({"width": 1280, "height": 800})
     yield page
@@ -58,8 +58,10 @@ def desktop_page(browser):
     page.close()
 
 
-def test_tab_reaches_every_link_with_a_visible_ring_and_comes_back(site, published_url, desktop_page):
-    page = desktop_page
+@pytest.mark.parametrize("width", [360, 1280], ids=["phone", "desktop"])
+def test_tab_reaches_every_link_with_a_visible_ring_and_comes_back(site, published_url, keyboard_page, width):
+    page = keyboard_page
+    page.set_viewport_size({"width": width, "height": 800})
     problems = {}
     for url in every_page(site):
         page.goto(published_url + url, wait_until="load")
@@ -79,8 +81,8 @@ def test_tab_reaches_every_link_with_a_visible_ring_and_comes_back(site, publish
     assert problems == {}
 
 
-def test_the_tab_check_sees_a_missing_ring_and_an_unreachable_link(published_url, desktop_page):
-    page = desktop_page
+def test_the_tab_check_sees_a_missing_ring_and_an_unreachable_link(published_url, keyboard_page):
+    page = keyboard_page
     page.goto(published_url, wait_until="load")
     page.add_style_tag(content=".md-content a { outline: none !important; }")
     page.evaluate("""() => document.querySelector('.md-content a[href]:not(.headerlink)').tabIndex = -1""")
@@ -98,8 +100,8 @@ def press_tab_until(page, selector: str, limit: int = 30) -> None:
     pytest.fail(f"Tab never reached {selector}")
 
 
-def test_colour_scheme_toggles_by_keyboard(published_url, desktop_page):
-    page = desktop_page
+def test_colour_scheme_toggles_by_keyboard(published_url, keyboard_page):
+    page = keyboard_page
     page.emulate_media(color_scheme="light")
     page.goto(published_url, wait_until="load")
     scheme = "document.body.dataset.mdColorScheme"
@@ -111,8 +113,8 @@ def test_colour_scheme_toggles_by_keyboard(published_url, desktop_page):
     page.wait_for_function(f"{scheme} === 'default'")
 
 
-def test_search_works_by_keyboard(published_url, desktop_page):
-    page = desktop_page
+def test_search_works_by_keyboard(published_url, keyboard_page):
+    page = keyboard_page
     page.goto(published_url, wait_until="load")
     press_tab_until(page, ".md-search__input")
     page.keyboard.type("leadership")
@@ -126,3 +128,31 @@ def test_search_works_by_keyboard(published_url, desktop_page):
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_navigation_drawer_opens_and_closes_by_keyboard_on_a_phone(published_url, keyboard_page):
+    """assets/javascripts/keyboard.js: Material's drawer button is a label that a keyboard could not reach."""
+    page = keyboard_page
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(published_url + "leadership/", wait_until="load")
+    drawer = "document.getElementById('__drawer').checked"
+    press_tab_until(page, "label.md-header__button[for=__drawer]")
+    page.keyboard.press("Enter")
+    page.wait_for_function(drawer)
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.keyboard.press("Escape")
+    assert not page.evaluate(drawer)
+    assert page.evaluate("document.activeElement.matches('label.md-header__button[for=__drawer]')")
+
+
+def test_search_opens_by_keyboard_on_a_phone(published_url, keyboard_page):
+    page = keyboard_page
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(published_url, wait_until="load")
+    press_tab_until(page, "label.md-header__button[for=__search]")
+    page.keyboard.press(" ")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.type("leadership")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")

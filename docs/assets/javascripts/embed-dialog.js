@@ -40,7 +40,9 @@
   var code = element("textarea", { id: "embed-dialog-code", rows: "5", readonly: "", spellcheck: "false",
     "aria-describedby": "embed-dialog-help" });
   var copy = element("button", { type: "button", "class": "md-button md-button--primary" }, "Copy code");
-  var preview = element("a", { "class": "md-button", target: "_blank", rel: "noopener" }, "Preview");
+  // A real address from the start (open() sets the chosen one): a link without href is not crawlable (Lighthouse SEO).
+  var preview = element("a", { "class": "md-button", href: targets[0].preview, target: "_blank", rel: "noopener" },
+    "Preview");
   var close = element("button", { type: "button", "class": "md-button" }, "Close");
   var status = element("p", { "class": "embed-dialog-status", role: "status" });
   var actions = element("div", { "class": "embed-dialog-actions" });
