@@ -48,13 +48,15 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path):
 
 
 def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
-    """Built from two folders at different times, as two clones of one commit would be."""
+    """Built from two folders at different times, as two clones of one commit would be, and with the
+    offline zip that `make build` adds (OFFLINE_ZIP), so the archives' dates are checked too."""
     trees = []
     for name in ("first", "second"):
         project = copy_project(tmp_path / name)
-        result = mkdocs_build(project, "--site-dir", "site", SOURCE_DATE_EPOCH="1700000000")
+        result = mkdocs_build(project, "--site-dir", "site", SOURCE_DATE_EPOCH="1700000000", OFFLINE_ZIP="true")
         assert result.returncode == 0, result.stdout
         trees.append(tree(project / "site"))
     first, second = trees
     assert first.keys() == second.keys()
+    assert any(path.endswith(".zip") for path in first), "the offline zip was not built"
     assert [path for path in first if first[path] != second[path]] == []
