@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from pydantic import TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema
 
 from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, GlossaryFile, QuizFile
 
@@ -29,8 +30,19 @@ MODELS = {
 }
 
 
+class StrictKeys(GenerateJsonSchema):
+    """Pydantic refuses a mapping key that does not match its pattern (claims.yml's ids), but the
+    schema it generates lists only `patternProperties`, which lets other keys through. Say so."""
+
+    def dict_schema(self, schema):
+        generated = super().dict_schema(schema)
+        if "patternProperties" in generated:
+            generated["additionalProperties"] = False
+        return generated
+
+
 def schema_for(name: str) -> dict:
-    schema = TypeAdapter(MODELS[name]).json_schema()
+    schema = TypeAdapter(MODELS[name]).json_schema(schema_generator=StrictKeys)
     schema.setdefault("title", f"docs/data/{name}.yml")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
