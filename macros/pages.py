@@ -48,13 +48,13 @@ def page_macros(course: Course, env) -> dict:
 
     def module_overview() -> str:
         module = current_module()
-        return modules.module_overview(module, course.reading_minutes[module.id])
+        return modules.module_overview(module, course.reading_minutes[module.id]) + note("course.yml")
 
     def key_points() -> str:
-        return modules.key_points(current_module())
+        return modules.key_points(current_module()) + note("course.yml")
 
     def learning_path() -> str:
-        return modules.learning_path(course.modules, course.reading_minutes, link())
+        return modules.learning_path(course.modules, course.reading_minutes, link()) + note("course.yml")
 
     def glossary_list() -> str:
         return glossary.glossary_list(course.terms, sources, dimensions, link()) + note("glossary.yml")
@@ -65,29 +65,30 @@ def page_macros(course: Course, env) -> dict:
     def quiz() -> str:
         """The current module's self-check."""
         module = current_module()
-        return quiz_render.quiz(module, course.quiz_items(module.id), sources, link())
+        return quiz_render.quiz(module, course.quiz_items(module.id), sources, link()) + note("quiz.yml")
 
     def answer_key() -> str:
-        return quiz_render.answer_key(course.modules, course.quiz, sources, link())
+        return quiz_render.answer_key(course.modules, course.quiz, sources, link()) + note("quiz.yml")
 
     def module_activities() -> str:
         """The current module's scenario cases, reflection questions and discussion prompts."""
-        return activities.activities(course.module_activities(current_module().id), dimensions, sources, link())
+        entry = course.module_activities(current_module().id)
+        return activities.activities(entry, dimensions, sources, link()) + note("activities.yml")
 
     def learning_outcomes() -> str:
-        return activities.learning_outcomes(course.modules, link())
+        return activities.learning_outcomes(course.modules, link()) + note("course.yml")
 
     def lesson_plan(plan_id: str) -> str:
         plans = {p.id: p for p in course.activities.lesson_plans}
         return activities.lesson_plan(plans[_known(plan_id, plans, "lesson plan")],
-                                      {f.id: f for f in course.activities.formats})
+                                      {f.id: f for f in course.activities.formats}) + note("activities.yml")
 
     def activity_formats() -> str:
         return activities.activity_formats(course.activities.formats, {m.id: m for m in course.modules},
-                                           sources, link())
+                                           sources, link()) + note("activities.yml")
 
     def misconceptions() -> str:
-        return activities.misconceptions(course.activities.misconceptions, sources, link())
+        return activities.misconceptions(course.activities.misconceptions, sources, link()) + note("activities.yml")
 
     def sort_cards() -> str:
         return cards.sort_cards(course.activities.card_sort.dimensions(course.comparison.dimensions))
