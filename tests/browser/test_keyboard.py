@@ -1,5 +1,5 @@
 """Keyboard only: Tab reaches every link with a visible focus ring, focus is never lost or trapped, and the
-interactive parts (colour scheme toggle, search) work without a mouse."""
+interactive parts (colour scheme toggle, search, the phone layout's navigation drawer) work without a mouse."""
 
 import pytest
 
