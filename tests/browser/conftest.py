@@ -73,7 +73,9 @@ class PageWatch:
         self.foreign: list[str] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        # A reload or a navigation cancels requests still in flight (net::ERR_ABORTED): not a fault.
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})")
+                if r.failure != "net::ERR_ABORTED" else None)
         page.on("request", lambda r: self.foreign.append(r.url)
                 if not r.url.startswith((allowed_origin, "data:", "blob:", "about:")) else None)
         page.on("response", lambda r: self.failed.append(f"{r.url} ({r.status})") if r.status >= 400 else None)
