@@ -179,9 +179,8 @@ def embed_targets(views: list[EmbedView], site_url: str) -> list[dict]:
 # embed.css first: it defines the theme colours that course.css (the generated parts) uses.
 EMBED_STYLESHEETS = ("assets/stylesheets/embed.css", "assets/stylesheets/course.css")
 RESIZE_SCRIPT = "assets/javascripts/embed-resize.js"
-# A view that holds a self-check also gets the quiz script and styles: quiz.js works when a
-# sandboxed frame denies storage, so learners get feedback inside an LMS too.
-QUIZ_STYLESHEET = "assets/stylesheets/learning.css"
+# A view that holds a self-check also gets the quiz script: quiz.js works when a sandboxed
+# frame denies storage, so learners get feedback inside an LMS too.
 QUIZ_SCRIPT = "assets/javascripts/quiz.js"
 # Material's icon; without a link to it, browsers ask for /favicon.ico, which is not there.
 FAVICON = "assets/images/favicon.png"
@@ -193,8 +192,7 @@ def render_view(template, view: EmbedView, site_url: str, site_name: str, lang: 
     return template.render(
         view=view, lang=lang, site_name=site_name,
         canonical=urljoin(site_url, view.full_page),
-        stylesheets=[relative_url(here, sheet)
-                     for sheet in EMBED_STYLESHEETS + ((QUIZ_STYLESHEET,) if view.has_quiz else ())],
+        stylesheets=[relative_url(here, sheet) for sheet in EMBED_STYLESHEETS],
         scripts=[relative_url(here, script)
                  for script in (RESIZE_SCRIPT,) + ((QUIZ_SCRIPT,) if view.has_quiz else ())],
         favicon=relative_url(here, FAVICON),

@@ -1,7 +1,7 @@
 // On phones and tablets Material opens the navigation drawer and search with <label>s for hidden checkboxes,
 // which a keyboard cannot reach. This makes those header labels buttons: focusable, named, pressed with Enter
 // or Space. Opening the drawer moves focus to its first link; Escape closes it and returns focus to its button.
-// (accessibility.css hides the closed drawer, so Tab no longer wanders through an off-screen menu.)
+// (course.css hides the closed drawer, so Tab no longer wanders through an off-screen menu.)
 (function () {
   const drawer = document.getElementById("__drawer");
   const names = { __drawer: "Navigation", __search: "Search" };
