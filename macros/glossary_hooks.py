@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.load import load_course  # noqa: E402
+from macros.load import course_of_build  # noqa: E402
 from macros.render.glossary import GLOSSARY_PAGE, abbreviations, link_terms  # noqa: E402
 from macros.render.links import linker_for  # noqa: E402
 
@@ -21,7 +21,7 @@ _terms: list = []
 
 
 def on_config(config):
-    _terms[:] = load_course(Path(config["docs_dir"])).terms
+    _terms[:] = course_of_build(config).terms
     return config
 
 

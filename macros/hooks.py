@@ -12,7 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 # MkDocs loads this file by its path, not as part of the macros package: make the package importable.
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.load import DataError, load_course  # noqa: E402
+from macros.load import course_of_build  # noqa: E402
 from macros.outputs import cartridge, downloads, embeds, metadata, offline  # noqa: E402
 from macros.render.links import page_url  # noqa: E402
 
@@ -44,10 +43,7 @@ _build: dict = {}  # what one build computes once: the course model, whether it 
 
 def on_config(config):
     _build.clear()
-    try:
-        _build["course"] = load_course(Path(config["docs_dir"]))
-    except DataError as error:  # worded for contributors, like the macros' own report of it
-        raise PluginError(str(error)) from None
+    _build["course"] = course_of_build(config)
     offline_plugin = config.plugins.get("material/offline")
     _build["offline"] = bool(offline_plugin and offline_plugin.config.enabled)
     _build["views"] = {}

@@ -343,6 +343,15 @@ def reading_minutes(markdown: str) -> int:
     return max(1, round(len(re.findall(r"[\w'’-]+", body)) / WORDS_PER_MINUTE))
 
 
+def course_of_build(config) -> Course:
+    """The course the macros plugin loaded for this build (in define_env).
+
+    MkDocs runs hooks after the plugins, so a hook reads the model from there instead of loading
+    and checking the data a second time.
+    """
+    return config.plugins["macros"].variables["course"]
+
+
 def load_course(docs_dir: Path) -> Course:
     """Load and cross-check every data file under docs_dir/data. Raises DataError."""
     data_dir = docs_dir / "data"

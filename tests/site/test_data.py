@@ -84,3 +84,17 @@ def test_every_glossary_term_is_on_the_glossary_page(site, course):
     for term in course.terms:
         assert term.id in page.parser.ids
         assert term.definition in page.text
+
+
+def test_a_build_reads_each_data_file_once(tmp_path, monkeypatch):
+    """The macros load the data; the hooks reuse that model instead of loading and checking it again."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import macros.load
+
+    read = []
+    original = macros.load.read_yaml
+    monkeypatch.setattr(macros.load, "read_yaml", lambda file: read.append(file.name) or original(file))
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
+    assert read and len(read) == len(set(read)), read
