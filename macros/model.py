@@ -222,12 +222,6 @@ class Course(BaseModel):
     quiz: list[QuizItem]
     activities: ActivitiesFile
 
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.comparison.sources if s.id == source_id)
-
-    def dimension(self, dimension_id: str) -> Dimension:
-        return next(d for d in self.comparison.dimensions if d.id == dimension_id)
-
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
 
