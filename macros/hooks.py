@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.load import course_of_build  # noqa: E402
+from macros import post_build  # noqa: E402
 from macros.outputs import cartridge, downloads, embeds, metadata, offline  # noqa: E402
 from macros.render.links import page_url  # noqa: E402
 
@@ -119,5 +120,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    """Each output made after the pages is one post_build step: skipped when the build failed, one line if it fails."""
     if os.environ.get(OFFLINE_ZIP_ENV) == "true" and not _build["offline"]:
-        offline.build_offline_zip(Path(config.config_file_path), Path(config.site_dir) / OFFLINE_ZIP)
+        post_build.run_step(OFFLINE_ZIP, offline.build_offline_zip, Path(config.config_file_path),
+                            Path(config.site_dir) / OFFLINE_ZIP)

@@ -31,6 +31,41 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **extra}
 
 
+# What `make build` and `make serve` need besides what the build reads.
+MAKE_PARTS = ("Makefile", "scripts", "requirements.txt")
+# Set by a `make` that runs the tests (`make test`); a make inside a test must not inherit its jobs.
+MAKE_VARIABLES = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")
+
+
+def add_make(project: Path) -> Path:
+    """Let `make` run in a project copy: the Makefile and scripts, and a .venv that is the tests' own.
+
+    .venv/bin is a link to the running interpreter's folder, and .venv/.installed is newer than
+    requirements.txt, so make finds everything installed and goes straight to the target.
+    """
+    for part in MAKE_PARTS:
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, project / part)
+        else:
+            shutil.copy2(ROOT / part, project / part)
+    venv = project / ".venv"
+    venv.mkdir()
+    (venv / "bin").symlink_to(Path(sys.executable).parent, target_is_directory=True)
+    (venv / ".installed").touch()
+    return project
+
+
+def make_env(**extra: str) -> dict[str, str]:
+    return {name: value for name, value in mkdocs_env(**extra).items() if name not in MAKE_VARIABLES}
+
+
+def make(project: Path, *arguments: str, **env: str) -> subprocess.CompletedProcess:
+    """`make <arguments>` in a project copy made ready by add_make; stdout and stderr together."""
+    return subprocess.run(
+        ["make", *arguments], cwd=project, env=make_env(**env),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=BUILD_TIMEOUT)
+
+
 def mkdocs_build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in the project folder; stdout and stderr together, as a terminal shows them."""
     return subprocess.run(

@@ -5,24 +5,34 @@ second build of its own (in a temporary folder), with the plugin switched on by 
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from ..post_build import StepFailed
+
 OFFLINE_ENV = "OFFLINE"
 TOP_FOLDER = "leading-and-managing"
+# MkDocs' own log lines: "ERROR    -  docs/page.md:3: ..." and "WARNING  -  ...".
+PROBLEM_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+(.*)$", re.MULTILINE)
 
 
 def build_offline_site(config_file: Path, site_dir: Path) -> None:
     """A strict build with the offline plugin on: a subprocess, so the running build's config is untouched.
 
-    Its output goes to the console, so a warning that fails it is seen where it happens.
+    Its output is kept, not printed: the main build has already said everything about the pages, so
+    only a problem of the offline build's own is worth a line, and it comes back in StepFailed.
     """
     environment = {**os.environ, OFFLINE_ENV: "true"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-                    "--site-dir", str(site_dir)], env=environment, check=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+                             "--site-dir", str(site_dir)], env=environment, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        problems = PROBLEM_LINE.findall(result.stdout) or result.stdout.strip().splitlines()[-1:]
+        raise StepFailed("the offline build failed: " + " | ".join(problems))
 
 
 def zip_folder(folder: Path, zip_path: Path) -> None:

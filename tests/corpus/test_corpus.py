@@ -1,8 +1,11 @@
-"""Bad input never hurts: each broken edit stops a real `mkdocs build --strict` with one
-clear message and no traceback; each hostile value builds and is shown as plain text.
+"""Bad input never hurts: each broken edit stops a real `mkdocs build --strict`, and a real
+`make build`, with one clear message and no traceback; each hostile value builds and is shown
+as plain text.
 
 Every case builds its own copy of the project in a separate process; the builds run in
-parallel threads so the whole corpus takes seconds rather than a minute.
+parallel threads so the whole corpus takes seconds rather than a minute. A broken build
+fails before `make build` would start the offline copy, so running both commands costs
+about one build more per case (tests/workflow/test_serve.py covers `make serve`).
 """
 
 import os
@@ -14,7 +17,7 @@ import pytest
 
 from tests.corpus.cases import BROKEN, HOSTILE, Broken, Hostile
 from tests.helpers import PageParser
-from tests.project import copy_project, mkdocs_build
+from tests.project import add_make, copy_project, make, mkdocs_build
 
 MESSAGE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+(.*)$", re.MULTILINE)
 WORKERS = max(2, os.cpu_count() or 2)
@@ -25,13 +28,17 @@ def messages(output: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def broken_builds(tmp_path_factory) -> dict[str, tuple[str, object]]:
-    """case name -> (the message it must produce, the finished build)"""
+def broken_builds(tmp_path_factory) -> dict[str, tuple[str, object, object, list[str]]]:
+    """case name -> (the message it must produce, `mkdocs build`, `make build`, what make build left beside site)"""
 
     def build(case: Broken):
-        project = copy_project(tmp_path_factory.mktemp(case.name))
+        folder = tmp_path_factory.mktemp(case.name)
+        project = add_make(copy_project(folder / "project"))
         changed_line = case.edit.apply(project)
-        return case.name, (case.message(project, changed_line), mkdocs_build(project))
+        built = mkdocs_build(project, "--site-dir", str(folder / "mkdocs-site"))
+        made = make(project, "build")
+        left = sorted(path.name for path in project.iterdir() if path.name.startswith("site"))
+        return case.name, (case.message(project, changed_line), built, made, left)
 
     with ThreadPoolExecutor(WORKERS) as pool:
         return dict(pool.map(build, BROKEN))
@@ -55,14 +62,26 @@ def test_the_corpus_covers_at_least_30_broken_inputs():
     assert len({case.name for case in BROKEN + HOSTILE}) == len(BROKEN + HOSTILE)
 
 
-@pytest.mark.parametrize("case", BROKEN, ids=lambda case: case.name)
-def test_broken_input_stops_the_build_with_one_clear_message(case, broken_builds):
-    expected, result = broken_builds[case.name]
+def assert_one_clear_message(case: Broken, expected: str, result) -> None:
     assert result.returncode != 0, f"{case.description}: the build passed\n{result.stdout}"
     assert "Traceback" not in result.stdout, result.stdout
     found = messages(result.stdout)
     assert len(found) == 1, "expected one message, got:\n" + "\n".join(found)
     assert expected in found[0], f"expected the message to contain:\n  {expected}\ngot:\n  {found[0]}"
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=lambda case: case.name)
+def test_broken_input_stops_the_build_with_one_clear_message(case, broken_builds):
+    expected, built, _, _ = broken_builds[case.name]
+    assert_one_clear_message(case, expected, built)
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=lambda case: case.name)
+def test_broken_input_stops_make_build_with_one_clear_message_and_no_site(case, broken_builds):
+    """The same one message from `make build`: no second report from the offline copy, no site/ swapped in."""
+    expected, _, made, left = broken_builds[case.name]
+    assert_one_clear_message(case, expected, made)
+    assert left == [], f"make build left {left} behind"
 
 
 class CellCounter(HTMLParser):

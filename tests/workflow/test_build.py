@@ -15,6 +15,21 @@ def build_script(project):
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=BUILD_TIMEOUT)
 
 
+# What another output made after the pages (a PDF, a package) looks like when it fails: the pattern of
+# macros/post_build.py, which every such output follows.
+FAILING_STEP_HOOK = '''
+from macros import post_build
+
+
+def on_post_build(config):
+    post_build.run_step("downloads/course.pdf", fail)
+
+
+def fail():
+    raise post_build.StepFailed("the PDF engine is missing; install it and build again")
+'''
+
+
 def tree(folder) -> dict[str, str]:
     """relative path -> sha256 of every file under folder"""
     return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -60,3 +75,21 @@ def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
     assert first.keys() == second.keys()
     assert any(path.endswith(".zip") for path in first), "the offline zip was not built"
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_a_failed_post_build_step_is_one_line_and_keeps_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    assert build_script(project).returncode == 0
+    good = tree(project / "site")
+
+    (project / "macros" / "failing_step.py").write_text(FAILING_STEP_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - macros/link_hooks.py\n", "  - macros/link_hooks.py\n  - macros/failing_step.py\n", 1), encoding="utf-8")
+    failed = build_script(project)
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stdout, failed.stdout
+    problems = [line for line in failed.stdout.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    assert problems == ["ERROR   -  downloads/course.pdf: the PDF engine is missing; install it and build again"]
+    assert tree(project / "site") == good, "a build whose post-build step failed replaced site/"
