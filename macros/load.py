@@ -9,6 +9,8 @@ PyYAML's `compose` keeps the position of every node, so a pydantic error (which 
 only the path to the field) can be traced back to the line a contributor must fix.
 """
 
+import datetime
+import difflib
 import os
 import re
 from pathlib import Path
@@ -46,11 +48,14 @@ class Marks:
     def __init__(self) -> None:
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.unquoted: dict[Path_, str] = {}  # a value as typed without quotes, for "yes", "True" or 1916
 
     def add(self, path: Path_, node: yaml.Node, key_node: yaml.Node | None = None) -> None:
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if key_node is not None:
             self.key_positions[path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode) and not node.style:  # None from PyYAML, "" from libyaml
+            self.unquoted[path] = node.value
 
     def key(self, path: Path_) -> tuple[int, int]:
         """Where a field's name stands (for an unknown field), else where its value does."""
@@ -88,15 +93,90 @@ def read_yaml(file: Path) -> tuple[Any, Marks]:
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or "invalid YAML"
-        if "\t" in problem or "'\\t'" in problem:
-            problem += " (indent with spaces, not tabs)"
-        raise DataError(file, mark.line + 1, mark.column + 1, None, f"invalid YAML: {problem}") from None
+        line, column, problem = syntax_problem(error, text)
+        raise DataError(file, line, column, None, f"invalid YAML: {problem}") from None
     if root is None:
         raise DataError(file, 1, 1, None, "the file is empty; expected a mapping of fields")
     marks = Marks()
     return _to_python(root, (), marks, file), marks
+
+
+# --- YAML syntax errors, in plain English ------------------------------------------------
+#
+# The parser reports where it noticed a problem, in its own terms ("expected <block end>, but found '?'").
+# Each common mistake below is recognised from the parser's words and the line itself, and reported at
+# the line where the mistake is, with what to do. Anything else keeps the parser's words.
+
+def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """(line, column, what to do) for a YAML syntax error, both 1-based."""
+    problem = error.problem or "invalid YAML"
+    mark = error.problem_mark or error.context_mark
+    context = error.context_mark or mark
+    lines = text.splitlines()
+    typed = lines[mark.line] if mark.line < len(lines) else ""
+    before = typed[: mark.column]
+
+    def at(where: yaml.Mark, hint: str) -> tuple[int, int, str]:
+        return where.line + 1, where.column + 1, hint
+
+    if "\t" in problem or "'\\t'" in problem:
+        return at(mark, "this line is indented with a tab; indent with spaces, not tabs")
+    if problem == "could not find expected ':'" and error.context == "while scanning a simple key":
+        return at(context, "this line has no ':' after its field name; write it as 'name: value'")
+    if problem == "mapping values are not allowed here":
+        if ": " in before:
+            return at(mark, "this value contains ': ', which YAML reads as a new field; "
+                            "put text that contains ': ' in quotes")
+        return at(mark, "this line is indented more than the field above it, so it reads as part of that value; "
+                        "indent this line like the lines above")
+    if problem.startswith("expected <block end>, but found "):
+        found = problem.removeprefix("expected <block end>, but found ")
+        if found == "'?'":
+            if typed.lstrip().startswith("-"):
+                return at(mark, "'-' needs a space after it; start each list item with '- '")
+            return at(mark, "this entry is not marked as a new item of the list; start each list item with '- '")
+        if found == "'<scalar>'":
+            return _quote_problem(text, mark)
+        return at(mark, "this line is indented differently from the lines above it; "
+                        "indent this line like the lines above")
+    if error.context in ("while parsing a flow sequence", "while parsing a flow mapping"):
+        bracket, closing = ("[", "]") if "sequence" in error.context else ("{", "}")
+        return at(context, f"the '{bracket}' opened here is never closed; end it with '{closing}' on the same line")
+    if error.context == "while scanning a quoted scalar":
+        return at(context, "the quote opened here is never closed; end the text with the same quote")
+    if error.context in ("while scanning an alias", "while scanning an anchor"):
+        mark = context
+        typed = lines[mark.line] if mark.line < len(lines) else ""
+    if error.context in ("while scanning an alias", "while scanning an anchor") or \
+            problem.startswith("found undefined alias") or "that cannot start any token" in problem:
+        first = typed[mark.column: mark.column + 1]
+        return at(mark, f"YAML gives '{first}' at the start of a value a special meaning; "
+                        f"put text that starts with '{first}' in quotes")
+    return at(mark, problem)
+
+
+def _quote_problem(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
+    """Text where YAML expected the end of a value: the quoted value before it is to blame.
+
+    Either its closing quote is missing (so the quote ran on to a later line, where YAML noticed),
+    or the value goes on after its closing quote.
+    """
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                quoted = token
+    except yaml.MarkedYAMLError:
+        pass
+    if quoted is not None and quoted.end_mark.line > quoted.start_mark.line:
+        return (quoted.start_mark.line + 1, quoted.start_mark.column + 1,
+                f"the quote ({quoted.style}) opened here is not closed on this line; "
+                "end the text with the same quote")
+    return (mark.line + 1, mark.column + 1,
+            "this value goes on after its closing quote; a value that starts with a quote must end with it, "
+            "so put the whole text in quotes")
 
 
 _scalars = yaml.constructor.SafeConstructor()
@@ -110,7 +190,10 @@ def _to_python(node: yaml.Node, path: Path_, marks: Marks, file: Path, key_node:
             key = _scalars.construct_object(key_node)
             if key in result:
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                raise DataError(file, line, column, field_name(path + (key,)), "this field appears twice; keep one")
+                hint = "this field appears twice; keep one"
+                if path and isinstance(path[-1], int):  # in an item of a list: maybe a new item lost its '- '
+                    hint += ", or start a new list item with '- '"
+                raise DataError(file, line, column, field_name(path + (key,)), hint)
             result[key] = _to_python(value_node, path + (key,), marks, file, key_node)
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -138,9 +221,18 @@ def _allowed_fields(schema: dict[str, Any], path: Path_) -> list[str]:
     return list(node.get("properties", {}))
 
 
-def _expected(error: dict[str, Any], schema: dict[str, Any]) -> str:
-    """Pydantic's error, reworded for someone who edits YAML rather than Python."""
+def _expected(error: dict[str, Any], schema: dict[str, Any], typed: str | None = None) -> str:
+    """Pydantic's error, reworded for someone who edits YAML rather than Python.
+
+    `typed` is the value as written without quotes, when it was: YAML reads yes, True or 2024-01-31
+    as something other than text, and the fix is quotes. (Numbers in text fields are read as text.)
+    """
     kind, context = error["type"], error.get("ctx", {})
+    if kind in ("string_type", "str_type") and typed is not None and error.get("input") is not None:
+        read_as = {bool: "true/false", datetime.date: "a date", datetime.datetime: "a date and time"}.get(
+            type(error["input"]), "something other than text")
+        return (f"expected text, but YAML reads {typed} as {read_as}; write True/False/yes/no/numbers in quotes "
+                f'when you mean text: "{typed}"')
     if kind == "missing":
         return "this required field is missing"
     if kind == "extra_forbidden":
@@ -191,7 +283,7 @@ def validate(model: Any, data: Any, marks: Marks, file: Path) -> Any:
             line, column = marks.key(path)
         else:
             line, column = marks.nearest(path)
-        expected = _expected(error, adapter.json_schema())
+        expected = _expected(error, adapter.json_schema(), marks.unquoted.get(path))
         raise DataError(file, line, column, field_name(path) or "(top level)", expected) from None
 
 
@@ -216,11 +308,36 @@ def check_unique(items: list[Any], key: str, list_name: str, marks: Marks, file:
         seen[value] = index
 
 
+def did_you_mean(value: str, known) -> str:
+    """'did you mean zaleznik1977? ' when a known id is close to a misspelt one, else ''."""
+    close = difflib.get_close_matches(str(value), sorted(known), n=1)
+    return f"did you mean {close[0]}? " if close else ""
+
+
+# Where a contributor finds the ids of each kind, for lists too long to print in a message.
+LISTED_IN = {
+    "source": "docs/data/comparison.yml, under 'sources:'",
+    "group": "docs/data/comparison.yml, under 'groups:'",
+    "dimension": "docs/data/comparison.yml, under 'dimensions:'",
+    "claim": "docs/data/claims.yml",
+    "module": "docs/data/course.yml, under 'modules:'",
+    "activity format": "docs/data/activities.yml, under 'formats:'",
+}
+
+
+def unknown_id(value: str, known, what: str) -> str:
+    """"unknown source 'x'; did you mean y? expected ..." with the ids when they are few, else where they are."""
+    if len(known) <= 12:
+        expected = "expected one of: " + ", ".join(sorted(known))
+    else:
+        expected = f"expected an id from {LISTED_IN.get(what, f'the {what} list')}"
+    return f"unknown {what} '{value}'; {did_you_mean(value, known)}{expected}"
+
+
 def check_known(value: str, known: set[str], path: Path_, what: str, marks: Marks, file: Path) -> None:
     if value not in known:
         line, column = marks.nearest(path)
-        hint = ", ".join(sorted(known)) if len(known) <= 12 else f"see the {what} list"
-        raise DataError(file, line, column, field_name(path), f"unknown {what} '{value}'; expected one of: {hint}")
+        raise DataError(file, line, column, field_name(path), unknown_id(value, known, what))
 
 
 def _check_comparison(comparison: Comparison, claim_ids: set[str], marks: Marks, file: Path) -> None:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .load import DataError
+from .load import DataError, did_you_mean
 from .model import Course
 from .render import activities, cards, edit, glossary, handout, modules, references, tables
 from .render import quiz as quiz_render
@@ -114,7 +114,8 @@ def page_macros(course: Course, env) -> dict:
 def _known(value, known, what: str) -> str:
     """A macro argument must name something in the data; say which values exist if not."""
     if value not in known:
-        raise ValueError(f"unknown {what} {value!r}; expected one of: {', '.join(sorted(known))}")
+        raise ValueError(f"unknown {what} {value!r}; {did_you_mean(value, known)}"
+                         f"expected one of: {', '.join(sorted(known))}")
     return value
 
 
@@ -125,11 +126,14 @@ def check_page_meta(course: Course, page, docs_dir: Path) -> None:
     for claim in page.meta.get("claims", []) or []:
         if claim not in known_claims:
             raise DataError(file, _line_of(file, str(claim)), 1, "claims",
-                            f"unknown claim '{claim}'; expected an id from docs/data/claims.yml")
+                            f"unknown claim '{claim}'; {did_you_mean(claim, known_claims)}"
+                            "expected an id from docs/data/claims.yml")
     module = page.meta.get("module")
-    if module is not None and module not in {m.id for m in course.modules}:
+    module_ids = {m.id for m in course.modules}
+    if module is not None and module not in module_ids:
         raise DataError(file, _line_of(file, "module:"), 1, "module",
-                        f"unknown module '{module}'; expected one of the ids in docs/data/course.yml")
+                        f"unknown module '{module}'; {did_you_mean(module, module_ids)}"
+                        "expected one of the ids in docs/data/course.yml")
 
 
 def _line_of(file: Path, text: str) -> int:

@@ -102,26 +102,62 @@ class Hostile:
 
 BROKEN = [
     # --- YAML that does not parse -----------------------------------------------------------
+    # Each reported where the mistake is (not where the parser noticed it), with what to do.
     Broken("yaml-unclosed-bracket", "a flow list is never closed",
            Replace(GLOSSARY, "dimensions: [focus, impact]", "dimensions: [focus, impact"),
-           "docs/data/glossary.yml:{line}:7: invalid YAML: expected ',' or ']', but got ':'",
-           at="  - id: leadership"),
+           "docs/data/glossary.yml:{line}:17: invalid YAML: the '[' opened here is never closed; "
+           "end it with ']' on the same line"),
     Broken("yaml-unclosed-quote", "a quoted value is never closed",
            Replace(COMPARISON, 'year: "1916"', 'year: "1916'),
-           # The quote runs on to the next one, which is where YAML notices.
-           "docs/data/comparison.yml:{line}:12: invalid YAML: expected <block end>, but found '<scalar>'",
-           at='year: "1937"'),
+           # YAML notices only at the next quote, lines later; the mistake is on this line.
+           'docs/data/comparison.yml:{line}:11: invalid YAML: the quote (") opened here is not closed on this line; '
+           "end the text with the same quote"),
+    Broken("yaml-text-after-quote", "a value that starts with a quoted word and goes on",
+           Replace(COMPARISON, "    name: Guiding question", '    name: "Guiding" question'),
+           "docs/data/comparison.yml:{line}:21: invalid YAML: this value goes on after its closing quote; "
+           "a value that starts with a quote must end with it, so put the whole text in quotes"),
     Broken("yaml-bad-indentation", "a field is indented one space less than its neighbours",
            Replace(COMPARISON, "    kind: book\n    short: Fayol", "    kind: book\n   short: Fayol"),
-           "docs/data/comparison.yml:{line}:4: invalid YAML: expected <block end>, but found '<block mapping start>'",
+           "docs/data/comparison.yml:{line}:4: invalid YAML: this line is indented differently from the lines "
+           "above it; indent this line like the lines above",
            at="   short: Fayol"),
+    Broken("yaml-indented-too-far", "a field is indented two spaces more than its neighbours",
+           Replace(COMPARISON, "    name: Guiding question", "      name: Guiding question"),
+           "docs/data/comparison.yml:{line}:11: invalid YAML: this line is indented more than the field above it, "
+           "so it reads as part of that value; indent this line like the lines above"),
     Broken("yaml-tab-indentation", "a tab instead of spaces",
            Replace(GLOSSARY, "\n    term: Management", "\n\tterm: Management"),
-           "docs/data/glossary.yml:{line}:1: invalid YAML: found character '\\t' that cannot start any token"
-           " (indent with spaces, not tabs)"),
+           "docs/data/glossary.yml:{line}:1: invalid YAML: this line is indented with a tab; "
+           "indent with spaces, not tabs"),
+    Broken("yaml-missing-colon", "a field name without its colon",
+           Replace(COMPARISON, "    name: Guiding question", "    name Guiding question"),
+           # The parser notices on the next line; the colon is missing on this one.
+           "docs/data/comparison.yml:{line}:5: invalid YAML: this line has no ':' after its field name; "
+           "write it as 'name: value'"),
     Broken("yaml-colon-in-value", "an unquoted value that contains ': '",
            Replace(GLOSSARY, "term: POLC", "term: POLC: the four functions"),
-           "docs/data/glossary.yml:{line}:15: invalid YAML: mapping values are not allowed here"),
+           "docs/data/glossary.yml:{line}:15: invalid YAML: this value contains ': ', which YAML reads as a new "
+           "field; put text that contains ': ' in quotes"),
+    Broken("yaml-missing-dash", "a new list item without its '- ', indented like the dash",
+           Replace(COMPARISON, "  - id: guiding-question", "  id: guiding-question"),
+           "docs/data/comparison.yml:{line}:3: invalid YAML: this entry is not marked as a new item of the list; "
+           "start each list item with '- '"),
+    Broken("yaml-missing-dash-aligned", "a new list item without its '- ', indented like the fields",
+           Replace(COMPARISON, "  - id: guiding-question", "    id: guiding-question"),
+           "docs/data/comparison.yml:{line}:5: field 'dimensions[0].id': this field appears twice; keep one, "
+           "or start a new list item with '- '"),
+    Broken("yaml-dash-without-space", "a list item's dash without the space after it",
+           Replace(COMPARISON, "  - id: guiding-question", "  -id: guiding-question"),
+           "docs/data/comparison.yml:{line}:3: invalid YAML: '-' needs a space after it; "
+           "start each list item with '- '"),
+    Broken("yaml-special-first-character", "a value that starts with '*'",
+           Replace(COMPARISON, "    name: Guiding question", "    name: *Guiding* question"),
+           "docs/data/comparison.yml:{line}:11: invalid YAML: YAML gives '*' at the start of a value a special "
+           "meaning; put text that starts with '*' in quotes"),
+    Broken("yaml-yes-as-text", "a word YAML reads as true/false, where text is meant",
+           Replace(GLOSSARY, "term: Management", "term: yes"),
+           "docs/data/glossary.yml:{line}:11: field 'terms[0].term': expected text, but YAML reads yes as "
+           'true/false; write True/False/yes/no/numbers in quotes when you mean text: "yes"'),
     Broken("yaml-duplicate-key", "the same field twice in one entry",
            Replace(GLOSSARY, "    term: Management\n", "    term: Management\n    term: Manager\n"),
            "docs/data/glossary.yml:{line}:5: field 'terms[0].term': this field appears twice; keep one",
@@ -189,7 +225,13 @@ BROKEN = [
            "expected a unique id"),
     Broken("dangling-source", "a glossary term cites a source that does not exist",
            Replace(GLOSSARY, "source: fayol1916", "source: fayol1917"),
-           "docs/data/glossary.yml:{line}:13: field 'terms[0].source': unknown source 'fayol1917'"),
+           "docs/data/glossary.yml:{line}:13: field 'terms[0].source': unknown source 'fayol1917'; "
+           "did you mean fayol1916?"),
+    Broken("dangling-source-misspelt", "a dimension cites a source with a letter too many",
+           Replace(COMPARISON, "sources: [kotter1990hbr, zaleznik1977, bennis1989]",
+                   "sources: [kotter1990hbr, zaleznick1977, bennis1989]"),
+           "docs/data/comparison.yml:{line}:30: field 'dimensions[0].sources[1]': unknown source 'zaleznick1977'; "
+           "did you mean zaleznik1977? expected an id from docs/data/comparison.yml, under 'sources:'"),
     Broken("dangling-dimension", "a glossary term relates to a dimension that does not exist",
            Replace(GLOSSARY, "dimensions: [focus, impact]", "dimensions: [focus, impacts]"),
            "docs/data/glossary.yml:{line}:25: field 'terms[0].dimensions[1]': unknown dimension 'impacts'"),
@@ -199,7 +241,7 @@ BROKEN = [
     Broken("dangling-group", "a dimension in a group that does not exist",
            Replace(COMPARISON, "group: essay", "group: essays"),
            "docs/data/comparison.yml:{line}:12: field 'dimensions[0].group': unknown group 'essays'; "
-           "expected one of: both, deeper, essay, kotter"),
+           "did you mean essay? expected one of: both, deeper, essay, kotter"),
     Broken("dangling-page", "a module names a page that does not exist",
            Replace(COURSE, "page: management/index.md", "page: managment/index.md"),
            "docs/data/course.yml:{line}:11: field 'modules[0].page': no page 'managment/index.md' in docs/"),
@@ -209,14 +251,14 @@ BROKEN = [
     Broken("quiz-unknown-module", "a quiz item for a module that does not exist",
            Replace(QUIZ, "    module: management\n", "    module: managment\n"),
            "docs/data/quiz.yml:{line}:13: field 'items[0].module': unknown module 'managment'; "
-           "expected one of: conclusion, differences, leadership, management"),
+           "did you mean management? expected one of: conclusion, differences, leadership, management"),
     # --- Pages ---------------------------------------------------------------------------------
     Broken("page-unknown-claim", "a page declares a claim that does not exist",
            Replace(DIFFERENCES_PAGE, "claims: [D1,", "claims: [D99,"),
            "docs/differences/index.md:{line}:1: field 'claims': unknown claim 'D99'"),
     Broken("page-unknown-module", "a page names a module that does not exist",
            Replace(DIFFERENCES_PAGE, "module: differences", "module: difference"),
-           "docs/differences/index.md:{line}:1: field 'module': unknown module 'difference'"),
+           "docs/differences/index.md:{line}:1: field 'module': unknown module 'difference'; did you mean differences?"),
     Broken("front-matter-invalid-yaml", "front matter that is not YAML",
            Replace(DIFFERENCES_PAGE, "module: differences", "module: [differences"),
            "docs/differences/index.md:{line}:7: front matter is not valid YAML: expected ',' or ']', but got ':'",
@@ -249,10 +291,11 @@ BROKEN = [
            "expected cite(source_id: str, *more_source_ids: str)"),
     Broken("macro-unknown-source", "a citation of a source that does not exist",
            Append(GLOSSARY_PAGE, 'As Kotter says {{ cite("kotter1991") }}.'),
-           "docs/glossary.md:{line}: macro 'cite': unknown source 'kotter1991'; expected one of:"),
+           "docs/glossary.md:{line}: macro 'cite': unknown source 'kotter1991'; did you mean kotter1999? expected one of:"),
     Broken("macro-unknown-dimension", "a card for a dimension that does not exist",
            Append(GLOSSARY_PAGE, '{{ dimension_card("focuss") }}'),
-           "docs/glossary.md:{line}: macro 'dimension_card': unknown dimension 'focuss'; expected one of:"),
+           "docs/glossary.md:{line}: macro 'dimension_card': unknown dimension 'focuss'; did you mean focus? "
+           "expected one of:"),
     Broken("macro-syntax-error", "a macro call that is never closed",
            Append(GLOSSARY_PAGE, '{{ cite("kotter1990hbr" }}'),
            "docs/glossary.md:{line}: macro syntax error: unexpected '}}', expected ')'"),
