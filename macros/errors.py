@@ -55,10 +55,17 @@ def checked_macro(name: str, macro):
 
 
 def report(page, line: int | None, message: str, column: int | None = None) -> str:
-    """Log one error for the page and return the Markdown that shows it in place of the page."""
+    """Log one error for the page and return what shows it in place of the page.
+
+    A block of raw HTML, styled as Material's failure admonition: Markdown leaves it as it is, so
+    the glossary's abbreviations never reach into it (a path such as docs/leadership/index.md
+    must not gain a link on "leadership"), and the path is code, as a contributor types it.
+    """
     where = display_path(Path(page.file.abs_src_path)) + "".join(f":{n}" for n in (line, column) if n)
     log.error(f"{where}: {message}")
-    return f'!!! failure "This page has an error"\n\n    {escape(where)}: {escape(message)}\n'
+    return (f'<div class="admonition failure page-error" role="alert">\n'
+            f'<p class="admonition-title">This page has an error</p>\n'
+            f"<p><code>{escape(where)}</code>: {escape(message)}</p>\n</div>\n")
 
 
 def body_offset(page, body: str) -> int:

@@ -51,8 +51,13 @@ def abbreviations(terms: list[Term]) -> str:
 
 
 # The abbr extension's output, and the tags inside which a glossary link must not go: a link
-# cannot hold another link, and a heading's text also names the page in the table of contents.
-_TOKENS = re.compile(r'<abbr title="[^"]*">(?P<text>[^<]*)</abbr>|<(?P<close>/?)(?P<tag>a|h[1-6])\b[^>]*>')
+# cannot hold another link, a heading's text also names the page in the table of contents, and
+# code (file paths, commands) is meant literally.
+_TOKENS = re.compile(r'<abbr title="[^"]*">(?P<text>[^<]*)</abbr>'
+                     r'|<(?P<close>/?)(?P<tag>a|h[1-6]|code|pre|kbd|samp)\b[^>]*>')
+# A term that is part of a file path or name, as "leadership" in docs/leadership/index.md.
+_PATH_BEFORE = re.compile(r"[\w.-]/$")
+_PATH_AFTER = re.compile(r"^(?:/|\.\w)")
 
 
 def link_terms(html: str, terms: list[Term], link: Linker) -> str:
@@ -64,17 +69,20 @@ def link_terms(html: str, terms: list[Term], link: Linker) -> str:
     """
     by_spelling = {spelling: term for term in terms for spelling in term_spellings(term)}
     linked: set[str] = set()
-    open_tags = {"a": 0, "h": 0}
+    open_tags = {"a": 0, "h": 0, "code": 0}
 
     def replace(match: re.Match) -> str:
         if match.group("tag"):
-            kind = match.group("tag")[0]
+            tag = match.group("tag")
+            kind = "a" if tag == "a" else "h" if tag[0] == "h" else "code"
             open_tags[kind] = max(0, open_tags[kind] + (-1 if match.group("close") else 1))
             return match.group(0)
         term = by_spelling.get(html_lib.unescape(match.group("text")))
         if term is None or open_tags["a"]:
             return match.group(0)
-        if open_tags["h"]:
+        in_path = _PATH_BEFORE.search(html[max(0, match.start() - 2):match.start()]) or \
+            _PATH_AFTER.match(html[match.end():match.end() + 2])
+        if open_tags["h"] or open_tags["code"] or in_path:
             return match.group("text")
         if term.id in linked:
             return match.group(0)

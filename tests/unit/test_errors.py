@@ -58,3 +58,27 @@ def test_a_page_that_turns_macros_off_is_not_parsed_as_a_template():
     assert check_page_source(env) is None
     env.page.meta = {}
     assert "This page has an error" in check_page_source(env)
+
+
+def test_the_error_box_code_and_paths_stay_out_of_glossary_linking(caplog):
+    """The box once read docs/<a class="glossary-term">leadership</a>/index.md:19."""
+    import html as html_lib
+
+    import markdown
+
+    from macros.errors import report
+    from macros.model import Term
+    from macros.render import glossary
+
+    term = Term(id="leadership", term="Leadership", definition="Setting direction.", source="x")
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path="/nowhere/docs/leadership/index.md"))
+    with caplog.at_level(logging.ERROR):
+        box = report(page, 19, "unknown claim 'X9' for leadership")
+    text = (box + "\nRun `docs/leadership/index.md` and see <code>leadership</code> in docs/leadership/notes.\n"
+            + glossary.abbreviations([term]))
+    html = markdown.markdown(text, extensions=["abbr", "admonition", "md_in_html"])
+    linked = glossary.link_terms(html, [term], lambda page, anchor=None: f"../glossary/#{anchor}")
+    assert "glossary-term" not in linked and "<abbr" not in linked.split("</code>: ")[0]
+    assert "<code>/nowhere/docs/leadership/index.md:19</code>" in html_lib.unescape(linked)
+    assert "docs/leadership/notes" in linked and "<code>leadership</code>" in linked
+    assert caplog.messages == ["/nowhere/docs/leadership/index.md:19: unknown claim 'X9' for leadership"]
