@@ -3,10 +3,13 @@
 import hashlib
 import shutil
 import subprocess
+import zipfile
 
 from tests.project import BUILD_TIMEOUT, MKDOCS, ROOT, copy_project, mkdocs_build, mkdocs_env
+from tests.site.test_published import copied_runs, essay_runs, unintended_files
 
 GLOSSARY = "docs/data/glossary.yml"
+OFFLINE_ZIP = "downloads/leading-and-managing-offline.zip"
 
 
 def build_script(project):
@@ -62,9 +65,10 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path):
     assert (project / "site").stat().st_mode & 0o755 == 0o755
 
 
-def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
+def test_two_builds_of_the_same_tree_are_byte_identical_and_the_zip_publishes_no_data(tmp_path):
     """Built from two folders at different times, as two clones of one commit would be, and with the
-    offline zip that `make build` adds (OFFLINE_ZIP), so the archives' dates are checked too."""
+    offline zip that `make build` adds (OFFLINE_ZIP), so the archives' dates are checked too. The zip
+    holds no data file and no sentence of the essay, like the site."""
     trees = []
     for name in ("first", "second"):
         project = copy_project(tmp_path / name)
@@ -73,8 +77,16 @@ def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
         trees.append(tree(project / "site"))
     first, second = trees
     assert first.keys() == second.keys()
-    assert any(path.endswith(".zip") for path in first), "the offline zip was not built"
+    assert OFFLINE_ZIP in first, "the offline zip was not built"
     assert [path for path in first if first[path] != second[path]] == []
+
+    site = tmp_path / "second" / "site"
+    with zipfile.ZipFile(site / OFFLINE_ZIP) as archive:
+        names = [name.split("/", 1)[1] for name in archive.namelist()]
+    assert "index.html" in names
+    assert [name for name in names if name.startswith("data/")] == []
+    assert unintended_files(site) == []
+    assert copied_runs(site, essay_runs()) == {}
 
 
 def test_a_failed_post_build_step_is_one_line_and_keeps_the_last_good_site(tmp_path):
