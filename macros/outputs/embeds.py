@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from ..render.edit import DATA_NOTE_CLASS
+
 EMBED_ROOT = "embed"
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -133,6 +135,9 @@ def split_views(content: str, module_id: str, page_title: str, page_url: str) ->
     article = lxml.html.fragment_fromstring(content, create_parent="div")
     for permalink in article.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         permalink.drop_tree()
+    # Notes for contributors ("Generated from docs/data/...") stay on the site's own pages.
+    for note in article.xpath(f".//*[contains(concat(' ', @class, ' '), ' {DATA_NOTE_CLASS} ')]"):
+        note.drop_tree()
 
     def view(kind, key, title, elements, anchor, promote=False):
         body = _serialise(elements, page_url, embed_path(module_id, key), promote)

@@ -56,3 +56,11 @@ def test_the_repository_link_fetches_nothing_from_github(site):
     """Material's source component would ask GitHub's API for star counts from the reader's browser."""
     for page in site.pages.values():
         assert 'data-md-component="source"' not in page.html, page.url
+
+
+def test_embed_views_leave_the_contributor_notes_out(site):
+    """Learners who meet a module inside their learning platform get no "Generated from docs/data/..." links."""
+    embeds = {url: page for url, page in site.pages.items() if url.startswith("embed/")}
+    assert embeds, "no embed views were built"
+    assert [url for url, page in embeds.items() if 'class="data-note"' in page.html or "Generated from" in page.text] == []
+    assert 'class="data-note"' in site.page("management/index.md").html, "the module page lost its notes"
