@@ -2,11 +2,13 @@
 
 tests/fixtures/public-urls.txt pins every one. Moving a page fails here until the old address
 redirects (add `old.md: new.md` under `redirect_maps` in mkdocs.yml); renaming a pinned section
-keeps its anchor with `## New title {#old-anchor}`. A new public address fails until it is
-added to the file, so the list stays complete.
+keeps its anchor with `## New title {#old-anchor}`. Only removals fail: they break the links others
+made. A new public address breaks nothing, so it is reported (a warning in the test summary, with
+the line to add) rather than failed, and a contributor's new dimension passes `make test` as it is.
 """
 
 import shutil
+import warnings
 
 from tests.conftest import ROOT
 from tests.helpers import BuiltSite
@@ -57,13 +59,29 @@ def unresolved(site: BuiltSite, urls: list[str]) -> list[str]:
     return problems
 
 
-def test_every_pinned_url_still_resolves(site):
+class NewPublicUrls(UserWarning):
+    """Public addresses that are not pinned yet: worth pinning, never a failure."""
+
+
+def unpinned(site: BuiltSite, course, pins: list[str]) -> list[str]:
+    return sorted(public_urls(site, course) - set(pins))
+
+
+def test_every_pinned_url_still_resolves_and_new_ones_are_reported(site, course):
     assert unresolved(site, pinned()) == []
+    new = unpinned(site, course, pinned())
+    if new:
+        warnings.warn(NewPublicUrls(f"{len(new)} new public address(es); to pin them, add these lines to "
+                                    f"{PINNED_FILE.relative_to(ROOT)}:\n" + "\n".join(new)), stacklevel=1)
 
 
-def test_every_public_url_is_pinned(site, course):
-    missing = sorted(public_urls(site, course) - set(pinned()))
-    assert missing == [], f"add these lines to {PINNED_FILE.relative_to(ROOT)}:\n" + "\n".join(missing)
+def test_a_new_address_is_found_unpinned_and_passes(site, course):
+    """As after adding a dimension: its anchor is reported as new, and nothing pinned is missing."""
+    pins = pinned()
+    anchors = sorted(url for url in pins if url.startswith("/differences/#dimension-"))
+    fewer_pins = [url for url in pins if url != anchors[0]]
+    assert unpinned(site, course, fewer_pins) == [anchors[0]]
+    assert unresolved(site, fewer_pins) == []
 
 
 def test_the_check_catches_a_moved_page_and_a_renamed_anchor(site, tmp_path):
