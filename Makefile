@@ -14,9 +14,13 @@ $(INSTALLED): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(INSTALLED)
 
-# The preview lives at the server's root, not under the published path of site_url.
+# The preview lives at the server's root, not under the published path of site_url. `exec` hands the
+# recipe's process over to the server, so Ctrl-C, or a kill of make's PID (make passes SIGTERM on to
+# its child) or of the server's, stops it. SERVE_ADDRESS=127.0.0.1:8001 make serve for another port.
+SERVE_ADDRESS ?= 127.0.0.1:8000
 serve: $(INSTALLED)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@echo "Serving the preview at http://$(SERVE_ADDRESS)/ ; press Ctrl-C to stop it."
+	SITE_URL=http://$(SERVE_ADDRESS)/ exec $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDRESS)
 
 # Builds beside site/ and swaps it in only on success: a broken edit never loses the last good site.
 # OFFLINE_ZIP=true adds the offline copy (downloads/leading-and-managing-offline.zip): a second
