@@ -48,7 +48,7 @@ class Marks:
     def __init__(self) -> None:
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
-        self.unquoted: dict[Path_, str] = {}  # a value as typed without quotes, for "yes", "True" or 1916
+        self.unquoted: dict[Path_, str] = {}  # a value as typed without quotes, for "yes" or "True"
 
     def add(self, path: Path_, node: yaml.Node, key_node: yaml.Node | None = None) -> None:
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -145,14 +145,16 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, st
     if error.context == "while scanning a quoted scalar":
         return at(context, "the quote opened here is never closed; end the text with the same quote")
     if error.context in ("while scanning an alias", "while scanning an anchor"):
-        mark = context
-        typed = lines[mark.line] if mark.line < len(lines) else ""
-    if error.context in ("while scanning an alias", "while scanning an anchor") or \
-            problem.startswith("found undefined alias") or "that cannot start any token" in problem:
-        first = typed[mark.column: mark.column + 1]
-        return at(mark, f"YAML gives '{first}' at the start of a value a special meaning; "
-                        f"put text that starts with '{first}' in quotes")
+        return at(context, _special_first_character(context, lines))
+    if problem.startswith("found undefined alias") or "that cannot start any token" in problem:
+        return at(mark, _special_first_character(mark, lines))
     return at(mark, problem)
+
+
+def _special_first_character(mark: yaml.Mark, lines: list[str]) -> str:
+    """The hint for a value that starts with a character YAML reserves, such as '*', '&', '!' or '%'."""
+    first = lines[mark.line][mark.column: mark.column + 1] if mark.line < len(lines) else "?"
+    return f"YAML gives '{first}' at the start of a value a special meaning; put text that starts with '{first}' in quotes"
 
 
 def _quote_problem(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
