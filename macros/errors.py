@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .load import display_path
+from .load import display_path, syntax_problem
 from .render.text import escape
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -84,8 +84,8 @@ def front_matter_problem(source: str) -> tuple[int, int, str] | None:
     try:
         fields = yaml.safe_load(match.group(1))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return mark.line + 2, mark.column + 1, f"front matter is not valid YAML: {error.problem}"
+        line, column, problem = syntax_problem(error, match.group(1))
+        return line + 1, column, f"front matter is not valid YAML: {problem}"  # + the opening '---' line
     if not isinstance(fields, dict):
         return 2, 1, "front matter must be fields written as 'name: value'"
     return None

@@ -261,8 +261,8 @@ BROKEN = [
            "docs/differences/index.md:{line}:1: field 'module': unknown module 'difference'; did you mean differences?"),
     Broken("front-matter-invalid-yaml", "front matter that is not YAML",
            Replace(DIFFERENCES_PAGE, "module: differences", "module: [differences"),
-           "docs/differences/index.md:{line}:7: front matter is not valid YAML: expected ',' or ']', but got ':'",
-           at="claims:"),
+           "docs/differences/index.md:{line}:9: front matter is not valid YAML: the '[' opened here is never closed; "
+           "end it with ']' on the same line"),
     Broken("front-matter-unclosed", "front matter without its closing line",
            Replace(GLOSSARY_PAGE, "claims: []\n---\n", "claims: []\n"),
            "docs/glossary.md:1:1: front matter opened with '---' is never closed"),

@@ -19,7 +19,8 @@ def page_for(source: str, body: str):
 def test_front_matter_problems_name_their_line_and_column():
     assert front_matter_problem(SOURCE) is None
     assert front_matter_problem("# No front matter\n") is None
-    assert front_matter_problem("---\ntitle: [T\nmodule: m\n---\n")[:2] == (3, 7)
+    assert front_matter_problem("---\ntitle: [T\nmodule: m\n---\n") == (
+        2, 8, "front matter is not valid YAML: the '[' opened here is never closed; end it with ']' on the same line")
     assert front_matter_problem("---\ntitle: T\n\n# Heading\n")[:2] == (1, 1)
     assert "name: value" in front_matter_problem("---\n- a list\n---\n")[2]
 
