@@ -25,30 +25,26 @@ def documents() -> list[Path]:
                   if not SKIPPED & set(path.relative_to(ROOT).parts) and not path.name.startswith("site."))
 
 
-def is_inside(path: Path) -> bool:
-    return path.resolve().is_relative_to(ROOT.resolve())
-
-
-def dangling(document: Path) -> list[str]:
-    """The document's relative links and code paths that do not reach a file of the repository."""
+def dangling(document: Path, root: Path = ROOT) -> list[str]:
+    """The document's relative links and code paths that do not reach a file of the repository at root."""
     text = document.read_text(encoding="utf-8")
-    where = document.relative_to(ROOT).as_posix()
+    where = document.relative_to(root).as_posix()
     problems = [f"{where}: points outside the repository: {match.group(0)!r}" for match in OUTSIDE.finditer(text)]
     # Pages under docs/ link to the site's pages and downloads; the strict build checks those links.
-    links = [] if document.is_relative_to(DOCS) else LINK.finditer(CODE.sub("", text))
+    links = [] if document.is_relative_to(root / "docs") else LINK.finditer(CODE.sub("", text))
     for match in links:
         target = (match.group(1) or match.group(2)).split("#", 1)[0]
         if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
             continue  # a web address, a mail address, an anchor on the same page or a path on the site
         path = document.parent / target
-        if not (path.exists() and is_inside(path)):
+        if not (path.exists() and path.resolve().is_relative_to(root.resolve())):
             problems.append(f"{where}: link to {target!r}, which is not in the repository")
     for match in CODE_PATH.finditer(text):
         token = match.group(1)
         first = token.removeprefix("./").split("/", 1)[0]
         if "/" not in token or token in MADE_BY_THE_BUILD or token.startswith("/") or "..." in token:
             continue  # a name, a folder the build makes, an address on the site, or a pattern
-        if token.startswith("../") or ((ROOT / first).exists() and not (ROOT / token).exists()):
+        if token.startswith("../") or ((root / first).exists() and not (root / token).exists()):
             problems.append(f"{where}: names {token!r}, which is not in the repository")
     return problems
 
@@ -59,15 +55,15 @@ def test_every_document_points_only_inside_the_repository():
     assert [problem for document in found for problem in dangling(document)] == []
 
 
-def test_the_check_catches_links_and_paths_that_lead_nowhere():
-    document = ROOT / "check-me.md"
-    try:
-        document.write_text("See [the sketch](../shared/DESIGN.md), [the guide](CONTRIBUTING.md),\n"
-                            "`docs/data/claims.yml`, `docs/data/nothing.yml` and `tests/fixtures/essay.md`.\n"
-                            "[design]: DESIGN.md\n", encoding="utf-8")
-        problems = "\n".join(dangling(document))
-    finally:
-        document.unlink()
+def test_the_check_catches_links_and_paths_that_lead_nowhere(tmp_path):
+    for path in ("CONTRIBUTING.md", "docs/data/claims.yml", "tests/fixtures/essay.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+    document = tmp_path / "check-me.md"
+    document.write_text("See [the sketch](../shared/DESIGN.md), [the guide](CONTRIBUTING.md),\n"
+                        "`docs/data/claims.yml`, `docs/data/nothing.yml` and `tests/fixtures/essay.md`.\n"
+                        "[design]: DESIGN.md\n", encoding="utf-8")
+    problems = "\n".join(dangling(document, tmp_path))
     assert "points outside the repository: '../shared'" in problems
     assert "link to '../shared/DESIGN.md'" in problems
     assert "names 'docs/data/nothing.yml'" in problems
