@@ -227,10 +227,14 @@ def _check_comparison(comparison: Comparison, claim_ids: set[str], marks: Marks,
     check_unique(comparison.sources, "id", "sources", marks, file)
     check_unique(comparison.groups, "id", "groups", marks, file)
     check_unique(comparison.dimensions, "id", "dimensions", marks, file)
+    check_unique(comparison.evidence_labels, "id", "evidence_labels", marks, file)
     source_ids = {s.id for s in comparison.sources}
     group_ids = {g.id for g in comparison.groups}
+    label_ids = {label.id for label in comparison.evidence_labels}
     for index, dimension in enumerate(comparison.dimensions):
         check_known(dimension.group, group_ids, ("dimensions", index, "group"), "group", marks, file)
+        check_known(dimension.evidence.label, label_ids, ("dimensions", index, "evidence", "label"),
+                    "evidence label", marks, file)
         for position, claim in enumerate(dimension.claims):
             check_known(claim, claim_ids, ("dimensions", index, "claims", position), "claim", marks, file)
         for position, source in enumerate(dimension.sources):

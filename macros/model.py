@@ -12,6 +12,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]+$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")]
 
 
 class Record(BaseModel):
@@ -30,6 +31,7 @@ class Source(Record):
     title: Text
     published_in: Text | None = Field(None, description="Journal, book or site the work appeared in.")
     details: Text | None = Field(None, description="Publisher, volume, pages, editions.")
+    doi: Doi | None = Field(None, description="The DOI alone, e.g. 10.1037/0021-9010.89.5.755, where it is known.")
     url: Url | None = None
 
 
@@ -41,6 +43,21 @@ class Group(Record):
     description: Text
 
 
+class EvidenceLabel(Record):
+    """One kind of support a comparison row can rest on; the tables' legend lists these."""
+
+    id: Id
+    name: Text
+    meaning: Text
+
+
+class Evidence(Record):
+    """What kind of support a row rests on, and in one line why."""
+
+    label: Id = Field(description="The id of one of the comparison's evidence_labels.")
+    basis: Text
+
+
 class Dimension(Record):
     """One row of the comparison: how management and leadership differ on one aspect."""
 
@@ -50,6 +67,10 @@ class Dimension(Record):
     management: Text
     leadership: Text
     note: Text | None = None
+    evidence: Evidence
+    overlap: Text | None = Field(None, description=(
+        "Where the two sides meet, as the sources say; the card sort's key puts this row's cards in its last "
+        "column ('Both')."))
     claims: list[ClaimId] = Field(default_factory=list, description="Ids from claims.yml this row teaches.")
     sources: list[Id] = Field(min_length=1)
 
@@ -58,6 +79,7 @@ class Comparison(Record):
     """docs/data/comparison.yml: the single source of truth for the comparison."""
 
     sources: list[Source] = Field(min_length=1)
+    evidence_labels: list[EvidenceLabel] = Field(min_length=1)
     groups: list[Group] = Field(min_length=1)
     dimensions: list[Dimension] = Field(min_length=1)
 

@@ -39,11 +39,13 @@ def page_macros(course: Course, env) -> dict:
         else:
             chosen = [groups[_known(group_id, groups, "group")]]
             caption = chosen[0].title
-        return tables.comparison_table(chosen, course.comparison.dimensions, sources, link(), caption,
+        return tables.comparison_table(chosen, course.comparison.dimensions, sources,
+                                       course.comparison.evidence_labels, link(), caption,
                                        anchored=group_id is None) + note("comparison.yml")
 
     def dimension_card(dimension_id: str) -> str:
-        card = tables.dimension_card(dimensions[_known(dimension_id, dimensions, "dimension")], sources, link())
+        card = tables.dimension_card(dimensions[_known(dimension_id, dimensions, "dimension")], sources,
+                                     course.comparison.evidence_labels, link())
         return card + note("comparison.yml")
 
     def module_overview() -> str:
@@ -99,7 +101,7 @@ def page_macros(course: Course, env) -> dict:
 
     def handout_table() -> str:
         return handout.handout(list(groups.values()), course.comparison.dimensions, sources,
-                               env.conf["site_url"] or "")
+                               course.comparison.evidence_labels, env.conf["site_url"] or "")
 
     return {
         "cite": cite, "citet": citet, "comparison_table": comparison_table, "dimension_card": dimension_card,

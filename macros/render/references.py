@@ -35,6 +35,9 @@ def reference_entry(source: Source) -> str:
         parts.append(f"{prefix}<cite>{_sentence(source.published_in)}</cite>")
     if source.details:
         parts.append(_sentence(source.details))
+    if source.doi:
+        address = f"https://doi.org/{source.doi}"
+        parts.append(f'<a href="{attribute(address)}">{escape(address)}</a>')
     if source.url:
         parts.append(f'<a href="{attribute(source.url)}">{escape(source.url)}</a>')
     return " ".join(parts)

@@ -196,6 +196,19 @@ BROKEN = [
     Broken("dangling-claim", "a dimension teaches a claim that does not exist",
            Replace(COMPARISON, "claims: [D2, M3, L2]", "claims: [D2, M3, L99]"),
            "docs/data/comparison.yml:{line}:22: field 'dimensions[0].claims[2]': unknown claim 'L99'"),
+    Broken("missing-evidence", "a dimension without its evidence label",
+           Replace(COMPARISON, "    evidence:\n      label: conceptual\n      basis: \"Kotter's and Zaleznik's frameworks and "
+                   "one of Bennis's pairs; no study has compared the two on focus directly.\"\n", ""),
+           "docs/data/comparison.yml:{line}:5: field 'dimensions[0].evidence': this required field is missing",
+           at="  - id: focus"),
+    Broken("missing-evidence-label", "an evidence block without its label",
+           Replace(COMPARISON, "    evidence:\n      label: conceptual\n", "    evidence:\n"),
+           "docs/data/comparison.yml:{line}:7: field 'dimensions[0].evidence.label': this required field is missing",
+           at="basis: \"Kotter's and Zaleznik's"),
+    Broken("unknown-evidence-label", "an evidence label the legend does not define",
+           Replace(COMPARISON, "      label: conceptual\n", "      label: anecdotal\n"),
+           "docs/data/comparison.yml:{line}:14: field 'dimensions[0].evidence.label': unknown evidence label "
+           "'anecdotal'; expected one of: conceptual, empirical, rhetorical"),
     Broken("dangling-group", "a dimension in a group that does not exist",
            Replace(COMPARISON, "group: essay", "group: essays"),
            "docs/data/comparison.yml:{line}:12: field 'dimensions[0].group': unknown group 'essays'; "

@@ -125,6 +125,10 @@ dimensions:
     management: Short, near
     leadership: Long
     note: A tendency.
+    evidence:
+      label: rhetorical
+      basis: Bennis's pairs.
+    overlap: Both plan.
     sources: [kotter]
 """
 
@@ -138,6 +142,8 @@ def test_csv_download_has_one_row_per_dimension_with_every_field():
     assert [row["id"] for row in rows] == ["focus", "time"]
     assert rows[0]["claims"] == "D1; D2" and rows[0]["note"] == ""
     assert rows[1]["management"] == "Short, near" and rows[1]["note"] == "A tendency."
+    assert rows[1]["evidence.label"] == "rhetorical" and rows[1]["evidence.basis"] == "Bennis's pairs."
+    assert rows[1]["overlap"] == "Both plan." and rows[0]["overlap"] == ""
 
 
 def test_learning_resource_metadata_for_a_module():

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from macros.render import glossary, modules, references, tables
 from macros.render.links import page_url, relative_href
 from macros.render.text import escape
-from tests.unit.sample import (AGENDA, BENNIS, ESSAY, FOCUS, KOTTER, KOTTER_GROUP, MODULE, SOURCES, TERM,
+from tests.unit.sample import (AGENDA, BENNIS, ESSAY, FOCUS, KOTTER, KOTTER_GROUP, LABELS, MODULE, SOURCES, TERM,
                                link)
 
 
@@ -69,7 +69,7 @@ def test_references_list_is_sorted_and_anchored():
 
 
 def test_full_comparison_table_has_a_row_per_dimension_and_group_headings():
-    html = tables.comparison_table([ESSAY, KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, link, "All", anchored=True)
+    html = tables.comparison_table([ESSAY, KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, LABELS, link, "All", anchored=True)
     parsed = Cells(html)
     assert parsed.rows == 1 + 2 + 2  # head, two group headings, two dimensions
     assert 'id="dimension-focus"' in html and 'id="dimension-setting-the-agenda"' in html
@@ -78,7 +78,7 @@ def test_full_comparison_table_has_a_row_per_dimension_and_group_headings():
 
 
 def test_filtered_table_links_to_the_anchored_row_and_has_no_ids():
-    html = tables.comparison_table([KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, link, "Kotter", anchored=False)
+    html = tables.comparison_table([KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, LABELS, link, "Kotter", anchored=False)
     assert "Primary focus" not in html
     assert 'href="#dimension-setting-the-agenda"' in html
     assert "id=" not in html.replace('data-group="kotter"', "")
@@ -86,16 +86,34 @@ def test_filtered_table_links_to_the_anchored_row_and_has_no_ids():
 
 def test_hostile_cell_keeps_the_table_shape():
     hostile = FOCUS.model_copy(update={"management": "a | b | <script>x</script> {{ 7*7 }}"})
-    html = tables.comparison_table([ESSAY], [hostile], SOURCES, link, "All", anchored=True)
+    html = tables.comparison_table([ESSAY], [hostile], SOURCES, LABELS, link, "All", anchored=True)
     parsed = Cells(html)
     assert parsed.cells == 4 + 4 and "script" not in parsed.tags
     assert "a | b | <script>x</script> {{ 7*7 }}" in parsed.text
 
 
 def test_dimension_card_shows_both_sides_and_links_to_the_full_row():
-    html = tables.dimension_card(FOCUS, SOURCES, link)
+    html = tables.dimension_card(FOCUS, SOURCES, LABELS, link)
     assert "Stability" in html and "Change" in html and "A tendency." in html
     assert 'href="#dimension-focus"' in html and 'id="card-focus"' in html
+
+
+def test_every_row_and_card_carries_its_evidence_label_and_basis_with_a_legend():
+    html = tables.comparison_table([ESSAY, KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, LABELS, link, "All", anchored=True)
+    text = Cells(html).text
+    assert 'data-evidence="rhetorical"' in html and 'data-evidence="conceptual"' in html
+    assert "Evidence: rhetorical." in text and "Bennis's pairs." in text and "Kotter's framework." in text
+    assert 'class="evidence-legend"' in html and "A reasoned framework." in text
+    card = tables.dimension_card(AGENDA, SOURCES, LABELS, link)
+    assert "Evidence: conceptual. Kotter's framework." in Cells(card).text
+    relabelled = FOCUS.model_copy(update={"evidence": AGENDA.evidence})
+    assert "Evidence: conceptual." in Cells(tables.dimension_card(relabelled, SOURCES, LABELS, link)).text
+
+
+def test_references_link_the_doi():
+    with_doi = KOTTER.model_copy(update={"doi": "10.1037/0021-9010.89.5.755"})
+    html = references.references_list([with_doi])
+    assert 'href="https://doi.org/10.1037/0021-9010.89.5.755"' in html
 
 
 def test_module_overview_and_key_points():
