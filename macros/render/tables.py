@@ -73,11 +73,12 @@ def dimension_card(dimension: Dimension, sources: dict[str, Source], labels: lis
     """One dimension as a card: its name, both sides, its note, its evidence label and its sources."""
     note = f'<p class="dimension-note">{escape(dimension.note)}</p>' if dimension.note else ""
     full_row = link(DIFFERENCES_PAGE, dimension_anchor(dimension))
+    evidence = evidence_line(dimension, {label.id: label for label in labels})
     return (
         f'<div class="dimension-card" id="card-{attribute(dimension.id)}" data-dimension="{attribute(dimension.id)}">'
         f'<p class="dimension-card-title"><strong>{escape(dimension.name)}</strong></p>'
         f'<dl><dt>Management</dt><dd>{escape(dimension.management)}</dd>'
         f"<dt>Leadership</dt><dd>{escape(dimension.leadership)}</dd></dl>"
-        f'{note}{evidence_line(dimension, {label.id: label for label in labels})}<p class="dimension-sources">Sources: {cite([sources[i] for i in dimension.sources], link)} · '
+        f'{note}{evidence}<p class="dimension-sources">Sources: {cite([sources[i] for i in dimension.sources], link)} · '
         f'<a href="{attribute(full_row)}">See it in the full comparison</a></p></div>'
     )
