@@ -4,7 +4,7 @@ from pathlib import Path
 
 from .load import DataError
 from .model import Course
-from .render import activities, cards, edit, glossary, handout, modules, references, tables
+from .render import activities, cards, edit, figures, glossary, handout, modules, references, tables
 from .render import quiz as quiz_render
 from .render.links import linker_for
 
@@ -50,13 +50,13 @@ def page_macros(course: Course, env) -> dict:
 
     def module_overview() -> str:
         module = current_module()
-        return modules.module_overview(module, course.reading_minutes[module.id]) + note("course.yml")
+        return modules.module_overview(module) + note("course.yml")
 
     def key_points() -> str:
         return modules.key_points(current_module()) + note("course.yml")
 
     def learning_path() -> str:
-        return modules.learning_path(course.modules, course.reading_minutes, link()) + note("course.yml")
+        return modules.learning_path(course.modules, link()) + note("course.yml")
 
     def glossary_list() -> str:
         return glossary.glossary_list(course.terms, sources, dimensions, link()) + note("glossary.yml")
@@ -99,6 +99,14 @@ def page_macros(course: Course, env) -> dict:
         return cards.sort_key(course.activities.card_sort.dimensions(course.comparison.dimensions),
                               course.activities.card_sort.columns)
 
+    def figure(figure_id: str) -> str:
+        """One figure from figures.yml, by its id: the drawing, its caption and the same data as a table."""
+        known = {getattr(course.figures, key).id: key for key in figures.BUILDERS}
+        key = known[_known(figure_id, known, "figure")]
+        data = getattr(course.figures, key)
+        draw_svg, draw_table = figures.BUILDERS[key]
+        return figures.figure_block(data, draw_svg(data), draw_table(data), sources, link()) + note("figures.yml")
+
     def handout_table() -> str:
         return handout.handout(list(groups.values()), course.comparison.dimensions, sources,
                                course.comparison.evidence_labels, env.conf["site_url"] or "")
@@ -110,6 +118,7 @@ def page_macros(course: Course, env) -> dict:
         "quiz": quiz, "answer_key": answer_key, "activities": module_activities,
         "learning_outcomes": learning_outcomes, "lesson_plan": lesson_plan, "activity_formats": activity_formats,
         "misconceptions": misconceptions, "sort_cards": sort_cards, "sort_key": sort_key, "handout": handout_table,
+        "figure": figure,
     }
 
 

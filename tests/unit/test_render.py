@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from macros.render import glossary, modules, references, tables
+from macros.render import glossary, modules, reading, references, tables
 from macros.render.links import page_url, relative_href
 from macros.render.text import escape
 from tests.unit.sample import (AGENDA, BENNIS, ESSAY, FOCUS, KOTTER, KOTTER_GROUP, LABELS, MODULE, SOURCES, TERM,
@@ -117,8 +117,9 @@ def test_references_link_the_doi():
 
 
 def test_module_overview_and_key_points():
-    overview = modules.module_overview(MODULE, 7)
-    assert "about 7 minutes" in overview
+    overview = modules.module_overview(MODULE)
+    assert 'data-module="management"' in overview
+    assert "about 7 min reading, 3 min activities" in reading.fill(overview, {"management": (7, 3)})
     assert "What do managers do?" in overview and "Explain Fayol" in overview
     points = modules.key_points(MODULE)
     assert points.startswith("## Key points") and "copes with complexity" in points
@@ -126,13 +127,29 @@ def test_module_overview_and_key_points():
 
 def test_learning_path_lists_modules_in_order_with_times():
     second = MODULE.model_copy(update={"id": "leadership", "title": "Leadership", "page": "leadership/index.md"})
-    html = modules.learning_path([MODULE, second], {"management": 5, "leadership": 6},
-                                 lambda to, anchor=None: relative_href("index.md", to, anchor, True))
+    html = modules.learning_path([MODULE, second], lambda to, anchor=None: relative_href("index.md", to, anchor, True))
+    html = reading.fill(html, {"management": (5, 10), "leadership": (6, 12)})
     assert html.index("Management") < html.index("Leadership")
-    assert 'href="management/"' in html and "about 11 minutes" in html
+    assert 'href="management/"' in html and "about 5 min reading, 10 min activities" in html
+    assert "about 11 min reading, 22 min activities" in html
 
 
 def test_glossary_entry_has_anchor_definition_source_and_related_dimension():
     html = glossary.glossary_list([TERM], SOURCES, {"focus": FOCUS}, link)
     assert 'id="vision"' in html and "A picture of a desirable future." in html
     assert "#bennis1989" in html and 'href="#dimension-focus"' in html
+
+
+def test_reading_time_counts_prose_tables_and_questions_but_not_answers_or_activities():
+    words = " ".join(["word"] * 430)
+    page = (f"<h1>Title</h1><p>{words}</p>"
+            '<fieldset class="quiz-item"><legend>' + " ".join(["ask"] * 215) + "</legend>"
+            '<details class="quiz-answer"><summary>Show</summary><p>' + " ".join(["why"] * 2000) + "</p></details>"
+            "</fieldset>"
+            '<div class="activities"><ol><li>' + " ".join(["task"] * 430) + "</li><li>Reflect.</li></ol></div>"
+            '<details class="figure-alternative"><table><tr><td>' + " ".join(["cell"] * 900) + "</td></tr></table>"
+            "</details>")
+    assert reading.page_times(page) == (3, 3 + 2 * reading.MINUTES_PER_PROMPT)
+    longer = page.replace("<h1>Title</h1>", f"<h1>Title</h1><p>{words}</p>")
+    assert reading.page_times(longer)[0] == 5, "more prose, more minutes"
+    assert reading.page_times(f"<p>{words}</p>") == (2, 0)
