@@ -23,10 +23,14 @@ def page_macros(course: Course, env) -> dict:
     def current_module():
         return course.module(_known(env.page.meta.get("module"), {m.id for m in course.modules}, "module"))
 
-    def cite(source_id: str, *more_source_ids: str) -> str:
-        """(Author, year; ...) linked to the references page. At least one source: `()` would cite nothing."""
+    def cite(source_id: str, *more_source_ids: str, page: str | None = None) -> str:
+        """(Author, year; ...) linked to the references page. At least one source: `()` would cite nothing.
+        `page` (one source only) is for a quotation whose page the fact sheet supports."""
         source_ids = (source_id, *more_source_ids)
-        return references.cite([sources[_known(i, sources, "source")] for i in source_ids], link())
+        if page is not None and more_source_ids:
+            raise ValueError("a page belongs to one source; cite the others separately")
+        return references.cite([sources[_known(i, sources, "source")] for i in source_ids], link(),
+                               str(page) if page is not None else None)
 
     def citet(source_id: str) -> str:
         """Author (year), linked to the references page."""

@@ -259,7 +259,7 @@ BROKEN = [
     Broken("macro-without-source", "a citation that names no source",
            Append(GLOSSARY_PAGE, "As Kotter says {{ cite() }}."),
            "docs/glossary.md:{line}: macro 'cite': missing a required argument: 'source_id'; "
-           "expected cite(source_id: str, *more_source_ids: str)"),
+           "expected cite(source_id: str, *more_source_ids: str, page: str | None = None)"),
     Broken("macro-unknown-source", "a citation of a source that does not exist",
            Append(GLOSSARY_PAGE, 'As Kotter says {{ cite("kotter1991") }}.'),
            "docs/glossary.md:{line}: macro 'cite': unknown source 'kotter1991'; expected one of:"),

@@ -57,6 +57,11 @@ def test_cite_links_each_source_to_its_reference():
     assert 'href="../references/#bennis1989"' in html and "; " in html
 
 
+def test_cite_with_a_page_for_a_quotation():
+    html = references.cite([BENNIS], link, "21")
+    assert html.endswith("</a>, p. 21)") and ">Bennis, 1989</a>" in html
+
+
 def test_citet_is_narrative():
     assert ">Bennis (1989)</a>" in references.citet(BENNIS, link)
 
