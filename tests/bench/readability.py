@@ -18,6 +18,7 @@ import textstat
 from macros.load import load_course
 
 ROOT = Path(__file__).resolve().parents[2]
+ESSAY = ROOT / "tests" / "fixtures" / "essay.md"
 NOT_PROSE = ("table", "figure", "fieldset", "details")
 NOT_PROSE_CLASSES = ("activities", "quiz", "course-figure", "data-note", "edit-note")
 TARGET_EASE, TARGET_SENTENCE = 45, 20
@@ -64,6 +65,10 @@ def bench_readability(site_dir: Path | None = None) -> None:
     for module, ease, sentence, words in report(site_dir):
         met = "yes" if ease >= TARGET_EASE and sentence < TARGET_SENTENCE else "NO"
         print(f"{module:<12} {ease:7.1f} {sentence:15.1f} {words:6d}  {met}")
+    # A peer measured the same way: the essay the course grew from (its headings dropped).
+    essay = "\n".join(line for line in ESSAY.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    ease, sentence, words = measure(essay)
+    print(f"{'(the essay)':<12} {ease:7.1f} {sentence:15.1f} {words:6d}  peer")
 
 
 if __name__ == "__main__":
