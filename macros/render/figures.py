@@ -21,9 +21,9 @@ from .references import cite
 from .text import attribute, escape
 
 WIDTH = 400
-FONT = 14
-SMALL = 12.5
-LINE = 17  # the distance between two lines of wrapped text
+FONT = 15
+SMALL = 13.5
+LINE = 18  # the distance between two lines of wrapped text
 TINT, STRONG_TINT = 0.10, 0.28  # fill opacities of boxes and of highlighted boxes
 
 
@@ -90,7 +90,7 @@ def katz_svg(figure: KatzFigure) -> str:
 
 def kotter_svg(figure: KotterFigure) -> str:
     """Management across (weak, strong), leadership up (strong at the top): one cell per mix."""
-    left, bottom_room, cell_width, cell_height = 44, 52, 176, 168
+    left, bottom_room, cell_width, cell_height = 44, 52, 176, 176
     height = 2 * cell_height + bottom_room
     drawing = _drawing(figure, height)
     columns, rows = {"weak": 0, "strong": 1}, {"strong": 0, "weak": 1}
@@ -99,9 +99,9 @@ def kotter_svg(figure: KotterFigure) -> str:
         y = rows[cell.leadership] * cell_height
         both_strong = cell.management == cell.leadership == "strong"
         _box(drawing, x + 2, y + 2, cell_width - 4, cell_height - 4, strong=both_strong)
-        _text(drawing, _wrap(cell.label, 21), x + 10, y + 22, bold=True)
-        label_lines = len(_wrap(cell.label, 21))
-        _text(drawing, _wrap(cell.text, 25), x + 10, y + 24 + LINE * label_lines, size=SMALL)
+        _text(drawing, _wrap(cell.label, 19), x + 10, y + 22, bold=True)
+        label_lines = len(_wrap(cell.label, 19))
+        _text(drawing, _wrap(cell.text, 22), x + 10, y + 24 + LINE * label_lines, size=SMALL)
     for strength, column in columns.items():
         _text(drawing, strength, left + column * cell_width + cell_width / 2, 2 * cell_height + 18, size=SMALL,
               anchor="middle")
