@@ -13,6 +13,7 @@ COMPARISON = "docs/data/comparison.yml"
 COURSE = "docs/data/course.yml"
 CLAIMS = "docs/data/claims.yml"
 QUIZ = "docs/data/quiz.yml"
+FIGURES = "docs/data/figures.yml"
 GLOSSARY_PAGE = "docs/glossary.md"
 DIFFERENCES_PAGE = "docs/differences/index.md"
 
@@ -209,6 +210,14 @@ BROKEN = [
            Replace(COMPARISON, "      label: conceptual\n", "      label: anecdotal\n"),
            "docs/data/comparison.yml:{line}:14: field 'dimensions[0].evidence.label': unknown evidence label "
            "'anecdotal'; expected one of: conceptual, empirical, rhetorical"),
+    Broken("figure-unknown-function", "a lineage line from a function that is not in the list before",
+           Replace(FIGURES, "from: [fayol-commanding]", "from: [fayol-commands]"),
+           "docs/data/figures.yml:{line}:58: field 'lineage.stages[1].functions[3].from[0]': unknown function "
+           "'fayol-commands'; expected the id of a function in the list before this one"),
+    Broken("figure-emphasis-per-level", "a skill with fewer numbers than levels",
+           Replace(FIGURES, "      emphasis: [1, 2, 3]\n", "      emphasis: [1, 2]\n"),
+           "docs/data/figures.yml:{line}:17: field 'katz.skills[0].emphasis': expected one number per level (3), "
+           "in the order of 'levels'"),
     Broken("dangling-group", "a dimension in a group that does not exist",
            Replace(COMPARISON, "group: essay", "group: essays"),
            "docs/data/comparison.yml:{line}:12: field 'dimensions[0].group': unknown group 'essays'; "
