@@ -49,6 +49,7 @@ class EvidenceLabel(Record):
     id: Id
     name: Text
     meaning: Text
+    short: Text = Field(description="The meaning in a few words, for the printed handout's legend.")
 
 
 class Evidence(Record):

@@ -9,8 +9,9 @@ BENNIS = Source(id="bennis1989", kind="book", short="Bennis", year="1989", autho
 SOURCES = {s.id: s for s in (KOTTER, BENNIS)}
 ESSAY = Group(id="essay", title="The essay's differences", description="Contrasts from the essay.")
 KOTTER_GROUP = Group(id="kotter", title="Kotter's three tasks", description="Three tasks.")
-CONCEPTUAL = EvidenceLabel(id="conceptual", name="Conceptual", meaning="A reasoned framework.")
-RHETORICAL = EvidenceLabel(id="rhetorical", name="Rhetorical", meaning="A contrast drawn to make a point.")
+CONCEPTUAL = EvidenceLabel(id="conceptual", name="Conceptual", meaning="A reasoned framework.", short="a framework")
+RHETORICAL = EvidenceLabel(id="rhetorical", name="Rhetorical", meaning="A contrast drawn to make a point.",
+                           short="made to a point")
 LABELS = [CONCEPTUAL, RHETORICAL]
 FOCUS = Dimension(id="focus", name="Primary focus", group="essay", management="Stability",
                   leadership="Change", note="A tendency.", claims=["D2"], sources=["kotter1990hbr"],

@@ -154,8 +154,8 @@ def test_handout_holds_every_dimension_group_by_group():
     assert [r["data-dimension"] for r in parsed.all("tr") if "data-dimension" in r] == ["focus", "setting-the-agenda"]
     assert ESSAY.title in parsed.text and AGENDA.management in parsed.text
     assert "Kotter 1990a" in parsed.text and "https://example.org/" in parsed.text
-    assert [c.get("data-evidence") for c in parsed.all("td") if "data-evidence" in c] == ["rhetorical", "conceptual"]
-    assert "A contrast drawn to make a point." in parsed.text
+    assert [c.get("data-evidence") for c in parsed.all("span") if "data-evidence" in c] == ["rhetorical", "conceptual"]
+    assert "Rhetorical: made to a point" in parsed.text
 
 
 def test_abbreviation_lines_cover_both_spellings_and_never_inject_markup():
