@@ -111,7 +111,7 @@ def on_page_context(context, page, config, nav):
     resource = metadata.learning_resource(
         page.title, config.site_url + page_url(page.file.src_uri, directory_urls=True), config.site_description,
         config.site_name, config.site_url, config.site_author, module,
-        course.reading_minutes[module.id] if module else None)
+        course.reading_minutes[module.id][0] if module else None)
     context["learning_resource"] = metadata.json_for_script(resource)
     views = _build["views"].get(page.file.src_uri)
     if views and not _build["offline"]:

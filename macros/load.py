@@ -12,17 +12,15 @@ only the path to the field) can be traced back to the line a contributor must fi
 import datetime
 import difflib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .model import ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, GlossaryFile, QuizFile
+from .model import ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, FiguresFile, GlossaryFile, QuizFile
 
 Path_ = tuple[str | int, ...]
-WORDS_PER_MINUTE = 200
 
 
 class DataError(Exception):
@@ -346,10 +344,14 @@ def _check_comparison(comparison: Comparison, claim_ids: set[str], marks: Marks,
     check_unique(comparison.sources, "id", "sources", marks, file)
     check_unique(comparison.groups, "id", "groups", marks, file)
     check_unique(comparison.dimensions, "id", "dimensions", marks, file)
+    check_unique(comparison.evidence_labels, "id", "evidence_labels", marks, file)
     source_ids = {s.id for s in comparison.sources}
     group_ids = {g.id for g in comparison.groups}
+    label_ids = {label.id for label in comparison.evidence_labels}
     for index, dimension in enumerate(comparison.dimensions):
         check_known(dimension.group, group_ids, ("dimensions", index, "group"), "group", marks, file)
+        check_known(dimension.evidence.label, label_ids, ("dimensions", index, "evidence", "label"),
+                    "evidence label", marks, file)
         for position, claim in enumerate(dimension.claims):
             check_known(claim, claim_ids, ("dimensions", index, "claims", position), "claim", marks, file)
         for position, source in enumerate(dimension.sources):
@@ -367,17 +369,14 @@ def _check_glossary(glossary: GlossaryFile, comparison: Comparison, marks: Marks
             check_known(dimension, dimension_ids, ("terms", index, "dimensions", position), "dimension", marks, file)
 
 
-def _check_modules(course: CourseFile, docs_dir: Path, marks: Marks, file: Path) -> dict[str, int]:
+def _check_modules(course: CourseFile, docs_dir: Path, marks: Marks, file: Path) -> None:
     check_unique(course.modules, "id", "modules", marks, file)
-    minutes = {}
     for index, module in enumerate(course.modules):
         page = docs_dir / module.page
         if not page.is_file():
             line, column = marks.nearest(("modules", index, "page"))
             raise DataError(file, line, column, f"modules[{index}].page",
                             f"no page '{module.page}' in docs/; expected the path of an existing page")
-        minutes[module.id] = reading_minutes(page.read_text(encoding="utf-8-sig"))
-    return minutes
 
 
 def _check_quiz(quiz: QuizFile, comparison: Comparison, module_ids: set[str], marks: Marks, file: Path) -> None:
@@ -455,11 +454,47 @@ def _check_activities(activities: ActivitiesFile, comparison: Comparison, module
         sources(misconception.sources, ("misconceptions", index, "sources"))
 
 
-def reading_minutes(markdown: str) -> int:
-    """Minutes to read a page at an unhurried pace, ignoring front matter and macro calls."""
-    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
-    body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.DOTALL)
-    return max(1, round(len(re.findall(r"[\w'’-]+", body)) / WORDS_PER_MINUTE))
+def _check_figures(figures: FiguresFile, comparison: Comparison, marks: Marks, file: Path) -> None:
+    """What the model alone cannot say: known sources, one number per level, each grid cell once, lines that
+    join real functions, a highlighted role that exists."""
+    source_ids = {s.id for s in comparison.sources}
+
+    def fail(path: Path_, expected: str) -> None:
+        line, column = marks.nearest(path)
+        raise DataError(file, line, column, field_name(path), expected)
+
+    for key in ("katz", "kotter", "lineage", "roles"):
+        for position, source in enumerate(getattr(figures, key).sources):
+            check_known(source, source_ids, (key, "sources", position), "source", marks, file)
+    katz = figures.katz
+    for index, skill in enumerate(katz.skills):
+        if len(skill.emphasis) != len(katz.levels):
+            fail(("katz", "skills", index, "emphasis"),
+                 f"expected one number per level ({len(katz.levels)}), in the order of 'levels'")
+        for position, value in enumerate(skill.emphasis):
+            if value > len(katz.scale):
+                fail(("katz", "skills", index, "emphasis", position),
+                     f"expected a number from 1 to {len(katz.scale)} (the words in 'scale')")
+    seen: dict[tuple[str, str], int] = {}
+    for index, cell in enumerate(figures.kotter.cells):
+        mix = (cell.management, cell.leadership)
+        if mix in seen:
+            fail(("kotter", "cells", index), f"cell {seen[mix]} already has management {mix[0]} and leadership "
+                 f"{mix[1]}; expected each of the four mixes once")
+        seen[mix] = index
+    earlier: set[str] = set()
+    for number, stage in enumerate(figures.lineage.stages):
+        check_known(stage.source, source_ids, ("lineage", "stages", number, "source"), "source", marks, file)
+        ids = {function.id for function in stage.functions}
+        for index, function in enumerate(stage.functions):
+            for position, origin in enumerate(function.from_):
+                if origin not in earlier:
+                    fail(("lineage", "stages", number, "functions", index, "from", position),
+                         f"unknown function '{origin}'; expected the id of a function in the list before this one")
+        earlier = ids
+    roles = [role for family in figures.roles.families for role in family.roles]
+    if figures.roles.highlight is not None and figures.roles.highlight not in roles:
+        fail(("roles", "highlight"), f"unknown role '{figures.roles.highlight}'; expected one of: {', '.join(roles)}")
 
 
 def course_of_build(config) -> Course:
@@ -487,7 +522,7 @@ def load_course(docs_dir: Path) -> Course:
 
     course_file = data_dir / "course.yml"
     course, course_marks = load_file(course_file, CourseFile)
-    minutes = _check_modules(course, docs_dir, course_marks, course_file)
+    _check_modules(course, docs_dir, course_marks, course_file)
     module_ids = {m.id for m in course.modules}
 
     quiz_file = data_dir / "quiz.yml"
@@ -498,5 +533,9 @@ def load_course(docs_dir: Path) -> Course:
     activities, activities_marks = load_file(activities_file, ActivitiesFile)
     _check_activities(activities, comparison, module_ids, activities_marks, activities_file)
 
+    figures_file = data_dir / "figures.yml"
+    figures, figures_marks = load_file(figures_file, FiguresFile)
+    _check_figures(figures, comparison, figures_marks, figures_file)
+
     return Course(comparison=comparison, modules=course.modules, terms=glossary.terms,
-                  claims=claims, reading_minutes=minutes, quiz=quiz.items, activities=activities)
+                  claims=claims, reading_minutes={}, quiz=quiz.items, activities=activities, figures=figures)

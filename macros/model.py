@@ -12,6 +12,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]+$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")]
 
 
 class Record(BaseModel):
@@ -30,6 +31,7 @@ class Source(Record):
     title: Text
     published_in: Text | None = Field(None, description="Journal, book or site the work appeared in.")
     details: Text | None = Field(None, description="Publisher, volume, pages, editions.")
+    doi: Doi | None = Field(None, description="The DOI alone, e.g. 10.1037/0021-9010.89.5.755, where it is known.")
     url: Url | None = None
 
 
@@ -41,6 +43,22 @@ class Group(Record):
     description: Text
 
 
+class EvidenceLabel(Record):
+    """One kind of support a comparison row can rest on; the tables' legend lists these."""
+
+    id: Id
+    name: Text
+    meaning: Text
+    short: Text = Field(description="The meaning in a few words, for the printed handout's legend.")
+
+
+class Evidence(Record):
+    """What kind of support a row rests on, and in one line why."""
+
+    label: Id = Field(description="The id of one of the comparison's evidence_labels.")
+    basis: Text
+
+
 class Dimension(Record):
     """One row of the comparison: how management and leadership differ on one aspect."""
 
@@ -50,6 +68,10 @@ class Dimension(Record):
     management: Text
     leadership: Text
     note: Text | None = None
+    evidence: Evidence
+    overlap: Text | None = Field(None, description=(
+        "Where the two sides meet, as the sources say; the card sort's key puts this row's cards in its last "
+        "column ('Both')."))
     claims: list[ClaimId] = Field(default_factory=list, description="Ids from claims.yml this row teaches.")
     sources: list[Id] = Field(min_length=1)
 
@@ -58,6 +80,7 @@ class Comparison(Record):
     """docs/data/comparison.yml: the single source of truth for the comparison."""
 
     sources: list[Source] = Field(min_length=1)
+    evidence_labels: list[EvidenceLabel] = Field(min_length=1)
     groups: list[Group] = Field(min_length=1)
     dimensions: list[Dimension] = Field(min_length=1)
 
@@ -205,6 +228,93 @@ class ActivitiesFile(Record):
     misconceptions: list[Misconception] = Field(min_length=1)
 
 
+# --- Figures (docs/data/figures.yml): the data each figure is drawn from ---------------------------------
+
+class Figure(Record):
+    """What every figure has: an id for its anchor and embed view, a title and description for screen readers,
+    a visible caption and the sources the caption cites."""
+
+    id: Id
+    title: Text
+    description: Text
+    caption: Text
+    sources: list[Id] = Field(default_factory=list)
+
+
+class KatzSkill(Record):
+    name: Text
+    emphasis: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=1, description="One number per level, in the order of `levels`: 1 to the length of `scale`.")
+
+
+class KatzFigure(Figure):
+    """Katz's skills across levels of management."""
+
+    levels: list[Text] = Field(min_length=2)
+    scale: list[Text] = Field(min_length=2, description="The words for an emphasis of 1, 2, 3 ...")
+    skills: list[KatzSkill] = Field(min_length=1)
+
+
+Strength = Literal["weak", "strong"]
+
+
+class GridCell(Record):
+    management: Strength
+    leadership: Strength
+    label: Text
+    text: Text
+
+
+class KotterFigure(Figure):
+    """Kotter's two-by-two of strong and weak management and leadership: one cell for each mix."""
+
+    cells: list[GridCell] = Field(min_length=4, max_length=4)
+
+
+class LineageFunction(Record):
+    id: Id
+    name: Text
+    from_: list[Id] = Field(default_factory=list, alias="from",
+                            description="Ids of the functions in the previous list that this one continues.")
+
+
+class LineageStage(Record):
+    name: Text
+    year: Text
+    source: Id
+    functions: list[LineageFunction] = Field(min_length=1)
+
+
+class LineageFigure(Figure):
+    """How one list of management functions descends from the one before."""
+
+    stages: list[LineageStage] = Field(min_length=2)
+
+
+class RoleFamily(Record):
+    name: Text
+    roles: list[Text] = Field(min_length=1)
+
+
+class RolesFigure(Figure):
+    """Mintzberg's managerial roles, grouped in families."""
+
+    highlight: Text | None = Field(None, description="A role to draw in bold, e.g. Leader.")
+    families: list[RoleFamily] = Field(min_length=1)
+
+
+class FiguresFile(Record):
+    """docs/data/figures.yml: the data behind the figures."""
+
+    katz: KatzFigure
+    kotter: KotterFigure
+    lineage: LineageFigure
+    roles: RolesFigure
+
+    def all(self) -> list[Figure]:
+        return [self.katz, self.kotter, self.lineage, self.roles]
+
+
 ClaimsFile = dict[Id, dict[ClaimId, Text]]
 """docs/data/claims.yml: the essay's claims by module (a copy of shared/source/claims.yml)."""
 
@@ -218,9 +328,12 @@ class Course(BaseModel):
     modules: list[Module]
     terms: list[Term]
     claims: dict[str, dict[str, str]]
-    reading_minutes: dict[str, int]
+    # (reading, activity) minutes per module, counted from each rendered page by macros/reading_hooks.py:
+    # empty until the module pages are rendered.
+    reading_minutes: dict[str, tuple[int, int]]
     quiz: list[QuizItem]
     activities: ActivitiesFile
+    figures: FiguresFile
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from .load import DataError, did_you_mean
 from .model import Course
-from .render import activities, cards, edit, glossary, handout, modules, references, tables
+from .render import activities, cards, edit, figures, glossary, handout, modules, references, tables
 from .render import quiz as quiz_render
 from .render.links import linker_for
 
@@ -23,10 +23,14 @@ def page_macros(course: Course, env) -> dict:
     def current_module():
         return course.module(_known(env.page.meta.get("module"), {m.id for m in course.modules}, "module"))
 
-    def cite(source_id: str, *more_source_ids: str) -> str:
-        """(Author, year; ...) linked to the references page. At least one source: `()` would cite nothing."""
+    def cite(source_id: str, *more_source_ids: str, page: str | None = None) -> str:
+        """(Author, year; ...) linked to the references page. At least one source: `()` would cite nothing.
+        `page` (one source only) is for a quotation whose page the fact sheet supports."""
         source_ids = (source_id, *more_source_ids)
-        return references.cite([sources[_known(i, sources, "source")] for i in source_ids], link())
+        if page is not None and more_source_ids:
+            raise ValueError("a page belongs to one source; cite the others separately")
+        return references.cite([sources[_known(i, sources, "source")] for i in source_ids], link(),
+                               str(page) if page is not None else None)
 
     def citet(source_id: str) -> str:
         """Author (year), linked to the references page."""
@@ -39,22 +43,24 @@ def page_macros(course: Course, env) -> dict:
         else:
             chosen = [groups[_known(group_id, groups, "group")]]
             caption = chosen[0].title
-        return tables.comparison_table(chosen, course.comparison.dimensions, sources, link(), caption,
+        return tables.comparison_table(chosen, course.comparison.dimensions, sources,
+                                       course.comparison.evidence_labels, link(), caption,
                                        anchored=group_id is None) + note("comparison.yml")
 
     def dimension_card(dimension_id: str) -> str:
-        card = tables.dimension_card(dimensions[_known(dimension_id, dimensions, "dimension")], sources, link())
+        card = tables.dimension_card(dimensions[_known(dimension_id, dimensions, "dimension")], sources,
+                                     course.comparison.evidence_labels, link())
         return card + note("comparison.yml")
 
     def module_overview() -> str:
         module = current_module()
-        return modules.module_overview(module, course.reading_minutes[module.id]) + note("course.yml")
+        return modules.module_overview(module) + note("course.yml")
 
     def key_points() -> str:
         return modules.key_points(current_module()) + note("course.yml")
 
     def learning_path() -> str:
-        return modules.learning_path(course.modules, course.reading_minutes, link()) + note("course.yml")
+        return modules.learning_path(course.modules, link()) + note("course.yml")
 
     def glossary_list() -> str:
         return glossary.glossary_list(course.terms, sources, dimensions, link()) + note("glossary.yml")
@@ -97,9 +103,17 @@ def page_macros(course: Course, env) -> dict:
         return cards.sort_key(course.activities.card_sort.dimensions(course.comparison.dimensions),
                               course.activities.card_sort.columns)
 
+    def figure(figure_id: str) -> str:
+        """One figure from figures.yml, by its id: the drawing, its caption and the same data as a table."""
+        known = {getattr(course.figures, key).id: key for key in figures.BUILDERS}
+        key = known[_known(figure_id, known, "figure")]
+        data = getattr(course.figures, key)
+        draw_svg, draw_table = figures.BUILDERS[key]
+        return figures.figure_block(data, draw_svg(data), draw_table(data), sources, link()) + note("figures.yml")
+
     def handout_table() -> str:
         return handout.handout(list(groups.values()), course.comparison.dimensions, sources,
-                               env.conf["site_url"] or "")
+                               course.comparison.evidence_labels, env.conf["site_url"] or "")
 
     return {
         "cite": cite, "citet": citet, "comparison_table": comparison_table, "dimension_card": dimension_card,
@@ -108,6 +122,7 @@ def page_macros(course: Course, env) -> dict:
         "quiz": quiz, "answer_key": answer_key, "activities": module_activities,
         "learning_outcomes": learning_outcomes, "lesson_plan": lesson_plan, "activity_formats": activity_formats,
         "misconceptions": misconceptions, "sort_cards": sort_cards, "sort_key": sort_key, "handout": handout_table,
+        "figure": figure,
     }
 
 

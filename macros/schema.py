@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, GlossaryFile, QuizFile
+from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, FiguresFile, GlossaryFile, QuizFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data" / "schema"
 
@@ -24,6 +24,7 @@ MODELS = {
     "activities": ActivitiesFile,
     "claims": ClaimsFile,
     "comparison": Comparison,
+    "figures": FiguresFile,
     "course": CourseFile,
     "glossary": GlossaryFile,
     "quiz": QuizFile,

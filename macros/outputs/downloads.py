@@ -12,8 +12,17 @@ import yaml
 
 from ..load import FAST_LOADER
 
-CSV_COLUMNS = ("id", "name", "group", "management", "leadership", "note", "claims", "sources")
+CSV_COLUMNS = ("id", "name", "group", "management", "leadership", "note", "evidence.label", "evidence.basis",
+               "overlap", "claims", "sources")
 LIST_SEPARATOR = "; "
+
+
+def _field(record: dict, column: str):
+    """A column's value; a dotted column ('evidence.label') reads a field of a nested mapping."""
+    value = record
+    for part in column.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def comparison_json(yaml_text: str) -> str:
@@ -21,13 +30,13 @@ def comparison_json(yaml_text: str) -> str:
 
 
 def comparison_csv(yaml_text: str) -> str:
-    """The dimensions, one per row; list fields joined with '; ', missing fields empty."""
+    """The dimensions, one per row; nested fields as dotted columns, lists joined with '; ', missing fields empty."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for dimension in yaml.load(yaml_text, Loader=FAST_LOADER)["dimensions"]:
         writer.writerow([
             LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else value)
-            for value in (dimension.get(column) for column in CSV_COLUMNS)
+            for value in (_field(dimension, column) for column in CSV_COLUMNS)
         ])
     return out.getvalue()

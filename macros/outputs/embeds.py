@@ -8,6 +8,7 @@ self-check. Each view becomes a small page at a stable URL, drawn by overrides/e
     embed/<module>/<h2-id>/         one section
     embed/<module>/table-<group>/   one comparison table ("table-all" for the full one)
     embed/<module>/quiz/            the element marked data-embed="quiz"
+    embed/<module>/figure-<id>/     each figure (data-embed="figure"), with its table
 
 Every link inside a view opens outside the frame, at the address it had on the full page.
 """
@@ -26,14 +27,14 @@ EMBED_ROOT = "embed"
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Fallback heights for the iframe code, used where the platform ignores resize messages.
-FALLBACK_HEIGHTS = {"page": 800, "section": 600, "table": 600, "quiz": 700}
-KIND_LABELS = {"page": "page", "section": "section", "table": "table", "quiz": "self-check"}
+FALLBACK_HEIGHTS = {"page": 800, "section": 600, "table": 600, "quiz": 700, "figure": 620}
+KIND_LABELS = {"page": "page", "section": "section", "table": "table", "quiz": "self-check", "figure": "figure"}
 
 
 @dataclass(frozen=True)
 class EmbedView:
     module: str
-    kind: str  # "page", "section", "table" or "quiz"
+    kind: str  # "page", "section", "table", "quiz" or "figure"
     key: str  # "" for the whole page, else the last part of the path
     title: str  # plain text
     body: str  # HTML whose links are already relative to the view's own address
@@ -152,6 +153,11 @@ def split_views(content: str, module_id: str, page_title: str, page_url: str) ->
         captions = table.xpath(".//caption")
         title = _text(captions[0]) if captions else page_title
         views.append(view("table", _table_key(table), title, [table], table.get("id")))
+    # Each figure block (macros/render/figures.py): the drawing, its caption and its table; the title is the SVG's.
+    for figure in article.xpath(".//*[@data-embed='figure'][@id]"):
+        titles = figure.xpath(".//*[local-name()='title']")
+        title = _text(titles[0]) if titles else page_title
+        views.append(view("figure", figure.get("id"), title, [figure], figure.get("id")))
     # The self-check (macros/render/quiz.py) is a div.quiz; any element marked data-embed="quiz" also counts.
     for quiz in article.xpath(".//*[@data-embed='quiz'] | .//div[contains(concat(' ', @class, ' '), ' quiz ')]")[:1]:
         headings = quiz.xpath(".//h2|.//h3")

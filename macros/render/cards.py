@@ -26,16 +26,27 @@ def sort_cards(dimensions: list[Dimension]) -> str:
     return f'<ol class="sort-cards">{cards}</ol>'
 
 
+def key_column(dimension: Dimension, side: str, columns: list[str]) -> str:
+    """Where a card belongs: its own side's column, or the last column ("Both") where the data records an
+    overlap between the row's two sides."""
+    own = side.capitalize()
+    return f"{columns[-1]} ({own.lower()} side)" if dimension.overlap else own
+
+
 def sort_key(dimensions: list[Dimension], columns: list[str]) -> str:
-    """Which column each card came from, and the comparison row it belongs to."""
+    """Which column each card belongs in, the comparison row it comes from and, for the overlapping rows,
+    where the sources say the two sides meet."""
     rows = "".join(
-        f"<tr><td>{number}</td><td>{escape(side.capitalize())}</td><td>{escape(d.name)}</td></tr>"
+        f"<tr><td>{number}</td><td>{escape(key_column(d, side, columns))}</td><td>{escape(d.name)}</td>"
+        f"<td>{escape(d.overlap) if d.overlap else ''}</td></tr>"
         for number, (d, side) in enumerate(_cards(dimensions), start=1)
     )
     return (
         '<div class="sort-key" role="region" aria-label="Card sort key" tabindex="0"><table class="learning-table">'
-        f"<caption>Key to the cards. The sources place each card in one column; groups that chose "
-        f"{escape(columns[-1])} should say which side of the row it came from and why they see both in it.</caption>"
-        '<thead><tr><th scope="col">Card</th><th scope="col">Column in the sources</th>'
-        f'<th scope="col">Row of the comparison</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        f"<caption>Key to the cards. Most cards belong in the column of their side of the row. Where the sources "
+        f"show the two sides of a row meeting, both of its cards belong in {escape(columns[-1])}, and the last "
+        "column says why; groups that chose differently should explain their reasons.</caption>"
+        '<thead><tr><th scope="col">Card</th><th scope="col">Column</th>'
+        '<th scope="col">Row of the comparison</th><th scope="col">Where the two sides meet</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
     )

@@ -3,6 +3,7 @@ questions and objectives at the top, key points at the end (the Carpentries layo
 
 from ..model import Module
 from .links import Linker
+from .reading import ALL_MODULES, slot
 from .text import escape
 
 
@@ -10,11 +11,12 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def module_overview(module: Module, minutes: int) -> str:
-    """The box that opens a module: reading time, the questions it answers, its objectives."""
+def module_overview(module: Module) -> str:
+    """The box that opens a module: reading and activity times (counted once the page is rendered), the
+    questions it answers, its objectives."""
     return (
         '<div class="module-overview" role="note" aria-label="Module overview">'
-        f'<p class="module-reading-time">Reading time: about {minutes} minutes</p>'
+        f'<p class="module-reading-time">Time: {slot(module.id)}</p>'
         f'<div class="module-questions"><p><strong>Questions</strong></p>{_list(module.questions)}</div>'
         f'<div class="module-objectives"><p><strong>Objectives</strong>: after this module you can</p>'
         f"{_list(module.objectives)}</div></div>"
@@ -26,13 +28,12 @@ def key_points(module: Module) -> str:
     return f"## Key points\n\n<div class=\"module-key-points\">{_list(module.key_points)}</div>\n"
 
 
-def learning_path(modules: list[Module], minutes: dict[str, int], link: Linker) -> str:
-    """The home page's ordered list of modules with summary and reading time."""
+def learning_path(modules: list[Module], link: Linker) -> str:
+    """The home page's ordered list of modules with summary, reading and activity times."""
     steps = "".join(
         f'<li><a href="{link(m.page, None)}"><strong>{escape(m.title)}</strong></a>'
-        f" <span class=\"module-reading-time\">(about {minutes[m.id]} min)</span>"
+        f' <span class="module-reading-time">({slot(m.id)})</span>'
         f"<br>{escape(m.summary)}</li>"
         for m in modules
     )
-    total = sum(minutes[m.id] for m in modules)
-    return f'<ol class="learning-path">{steps}</ol><p>Total reading time: about {total} minutes.</p>'
+    return f'<ol class="learning-path">{steps}</ol><p>The whole course: {slot(ALL_MODULES)}.</p>'

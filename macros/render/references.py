@@ -11,10 +11,11 @@ def _cite_link(source: Source, text: str, link: Linker) -> str:
     return f'<a class="citation" href="{attribute(link(REFERENCES_PAGE, source.id))}">{text}</a>'
 
 
-def cite(sources: list[Source], link: Linker) -> str:
-    """A parenthetical citation: (Kotter, 1990a; Northouse, 2007), each entry linked."""
+def cite(sources: list[Source], link: Linker, page: str | None = None) -> str:
+    """A parenthetical citation: (Kotter, 1990a; Northouse, 2021), each entry linked; with a page, for a
+    quotation from one source: (Burns, 1978, p. 20)."""
     entries = "; ".join(_cite_link(s, f"{escape(s.short)}, {escape(s.year)}", link) for s in sources)
-    return f"({entries})"
+    return f"({entries}, p. {escape(page)})" if page else f"({entries})"
 
 
 def citet(source: Source, link: Linker) -> str:
@@ -35,6 +36,9 @@ def reference_entry(source: Source) -> str:
         parts.append(f"{prefix}<cite>{_sentence(source.published_in)}</cite>")
     if source.details:
         parts.append(_sentence(source.details))
+    if source.doi:
+        address = f"https://doi.org/{source.doi}"
+        parts.append(f'<a href="{attribute(address)}">{escape(address)}</a>')
     if source.url:
         parts.append(f'<a href="{attribute(source.url)}">{escape(source.url)}</a>')
     return " ".join(parts)

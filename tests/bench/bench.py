@@ -3,7 +3,7 @@
 Prints figures and asserts nothing: timings belong to the machine they were taken on. Every timing is the median
 of BENCH_RUNS runs (default 5), and every ratio compares figures taken in the same run of this script.
 
-    python -m tests.bench.bench [build] [scale] [weight] [lighthouse]    (no argument: all four)
+    python -m tests.bench.bench [build] [scale] [weight] [lighthouse] [readability]    (no argument: all five)
 """
 
 import copy
@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
 from tests.bench.gzip_server import start
+from tests.bench.readability import bench_readability
 from tests.helpers import BuiltSite
 from tests.site.test_links import broken_links
 
@@ -263,7 +264,8 @@ def bench_lighthouse() -> None:
         server.shutdown()
 
 
-SECTIONS = {"build": bench_build, "scale": bench_scale, "weight": bench_weight, "lighthouse": bench_lighthouse}
+SECTIONS = {"build": bench_build, "scale": bench_scale, "weight": bench_weight, "lighthouse": bench_lighthouse,
+            "readability": bench_readability}
 
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

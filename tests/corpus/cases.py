@@ -13,6 +13,7 @@ COMPARISON = "docs/data/comparison.yml"
 COURSE = "docs/data/course.yml"
 CLAIMS = "docs/data/claims.yml"
 QUIZ = "docs/data/quiz.yml"
+FIGURES = "docs/data/figures.yml"
 GLOSSARY_PAGE = "docs/glossary.md"
 DIFFERENCES_PAGE = "docs/differences/index.md"
 
@@ -238,6 +239,27 @@ BROKEN = [
     Broken("dangling-claim", "a dimension teaches a claim that does not exist",
            Replace(COMPARISON, "claims: [D2, M3, L2]", "claims: [D2, M3, L99]"),
            "docs/data/comparison.yml:{line}:22: field 'dimensions[0].claims[2]': unknown claim 'L99'"),
+    Broken("missing-evidence", "a dimension without its evidence label",
+           Replace(COMPARISON, "    evidence:\n      label: conceptual\n      basis: \"Kotter's and Zaleznik's frameworks and "
+                   "one of Bennis's pairs; no study has compared the two on focus directly.\"\n", ""),
+           "docs/data/comparison.yml:{line}:5: field 'dimensions[0].evidence': this required field is missing",
+           at="  - id: focus"),
+    Broken("missing-evidence-label", "an evidence block without its label",
+           Replace(COMPARISON, "    evidence:\n      label: conceptual\n", "    evidence:\n"),
+           "docs/data/comparison.yml:{line}:7: field 'dimensions[0].evidence.label': this required field is missing",
+           at="basis: \"Kotter's and Zaleznik's"),
+    Broken("unknown-evidence-label", "an evidence label the legend does not define",
+           Replace(COMPARISON, "      label: conceptual\n", "      label: anecdotal\n"),
+           "docs/data/comparison.yml:{line}:14: field 'dimensions[0].evidence.label': unknown evidence label "
+           "'anecdotal'; expected one of: conceptual, empirical, rhetorical"),
+    Broken("figure-unknown-function", "a lineage line from a function that is not in the list before",
+           Replace(FIGURES, "from: [fayol-commanding]", "from: [fayol-commands]"),
+           "docs/data/figures.yml:{line}:58: field 'lineage.stages[1].functions[3].from[0]': unknown function "
+           "'fayol-commands'; expected the id of a function in the list before this one"),
+    Broken("figure-emphasis-per-level", "a skill with fewer numbers than levels",
+           Replace(FIGURES, "      emphasis: [1, 2, 3]\n", "      emphasis: [1, 2]\n"),
+           "docs/data/figures.yml:{line}:17: field 'katz.skills[0].emphasis': expected one number per level (3), "
+           "in the order of 'levels'"),
     Broken("dangling-group", "a dimension in a group that does not exist",
            Replace(COMPARISON, "group: essay", "group: essays"),
            "docs/data/comparison.yml:{line}:12: field 'dimensions[0].group': unknown group 'essays'; "
@@ -288,7 +310,7 @@ BROKEN = [
     Broken("macro-without-source", "a citation that names no source",
            Append(GLOSSARY_PAGE, "As Kotter says {{ cite() }}."),
            "docs/glossary.md:{line}: macro 'cite': missing a required argument: 'source_id'; "
-           "expected cite(source_id: str, *more_source_ids: str)"),
+           "expected cite(source_id: str, *more_source_ids: str, page: str | None = None)"),
     Broken("macro-unknown-source", "a citation of a source that does not exist",
            Append(GLOSSARY_PAGE, 'As Kotter says {{ cite("kotter1991") }}.'),
            "docs/glossary.md:{line}: macro 'cite': unknown source 'kotter1991'; did you mean kotter1999? expected one of:"),

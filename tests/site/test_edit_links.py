@@ -12,7 +12,7 @@ DATA_FILE_OF = {
     "glossary": "glossary.yml", "module_overview": "course.yml", "key_points": "course.yml",
     "learning_path": "course.yml", "learning_outcomes": "course.yml", "quiz": "quiz.yml", "answer_key": "quiz.yml",
     "activities": "activities.yml", "lesson_plan": "activities.yml", "activity_formats": "activities.yml",
-    "misconceptions": "activities.yml",
+    "misconceptions": "activities.yml", "figure": "figures.yml",
 }
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(")
 

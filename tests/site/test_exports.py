@@ -28,8 +28,10 @@ def test_the_downloads_hold_exactly_what_the_yaml_holds(site):
     rows = list(csv.DictReader(io.StringIO(download(site, "comparison.csv").decode("utf-8"))))
     assert len(rows) == len(data["dimensions"])
     for row, dimension in zip(rows, data["dimensions"]):
-        expected = {key: "; ".join(value) if isinstance(value, list) else str(value)
-                    for key, value in dimension.items()}
+        flat = {}
+        for key, value in dimension.items():
+            flat.update({f"{key}.{inner}": v for inner, v in value.items()} if isinstance(value, dict) else {key: value})
+        expected = {key: "; ".join(value) if isinstance(value, list) else str(value) for key, value in flat.items()}
         assert {key: value for key, value in row.items() if value != ""} == expected, dimension["id"]
 
 

@@ -1,6 +1,6 @@
 """A small course model for unit tests: built in code, no files, no build."""
 
-from macros.model import Dimension, Group, Module, Source, Term
+from macros.model import Dimension, Evidence, EvidenceLabel, Group, Module, Source, Term
 
 KOTTER = Source(id="kotter1990hbr", kind="article", short="Kotter", year="1990a", authors="Kotter, J. P.",
                 title="What leaders really do", published_in="Harvard Business Review", details="68(3), 103–111")
@@ -9,11 +9,18 @@ BENNIS = Source(id="bennis1989", kind="book", short="Bennis", year="1989", autho
 SOURCES = {s.id: s for s in (KOTTER, BENNIS)}
 ESSAY = Group(id="essay", title="The essay's differences", description="Contrasts from the essay.")
 KOTTER_GROUP = Group(id="kotter", title="Kotter's three tasks", description="Three tasks.")
+CONCEPTUAL = EvidenceLabel(id="conceptual", name="Conceptual", meaning="A reasoned framework.", short="a framework")
+RHETORICAL = EvidenceLabel(id="rhetorical", name="Rhetorical", meaning="A contrast drawn to make a point.",
+                           short="made to a point")
+LABELS = [CONCEPTUAL, RHETORICAL]
 FOCUS = Dimension(id="focus", name="Primary focus", group="essay", management="Stability",
-                  leadership="Change", note="A tendency.", claims=["D2"], sources=["kotter1990hbr"])
+                  leadership="Change", note="A tendency.", claims=["D2"], sources=["kotter1990hbr"],
+                  evidence=Evidence(label="rhetorical", basis="Bennis's pairs."))
 AGENDA = Dimension(id="setting-the-agenda", name="Deciding what to do", group="kotter",
                    management="Planning and budgeting", leadership="Establishing direction",
-                   sources=["kotter1990hbr", "bennis1989"])
+                   sources=["kotter1990hbr", "bennis1989"],
+                   evidence=Evidence(label="conceptual", basis="Kotter's framework."),
+                   overlap="Both decide what to do.")
 MODULE = Module(id="management", title="Management", page="management/index.md", summary="What managers do.",
                 questions=["What do managers do?"], objectives=["Explain Fayol's five elements."],
                 key_points=["Management copes with complexity."])

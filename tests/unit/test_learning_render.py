@@ -9,7 +9,7 @@ import markdown
 from macros.model import (ActivityFormat, LessonPlan, LessonStep, Misconception, ModuleActivities, Prompt,
                           QuizItem, QuizOption, Scenario, Term)
 from macros.render import activities, cards, glossary, handout, quiz
-from tests.unit.sample import AGENDA, ESSAY, FOCUS, KOTTER_GROUP, MODULE, SOURCES, TERM, link
+from tests.unit.sample import AGENDA, ESSAY, FOCUS, KOTTER_GROUP, LABELS, MODULE, SOURCES, TERM, link
 
 HOSTILE = '<script>alert(1)</script> {{ 7*7 }} **bold** "quoted"'
 
@@ -136,16 +136,26 @@ def test_sort_cards_give_each_side_of_each_dimension_one_numbered_card_and_a_key
                      ("setting-the-agenda", "management"), ("setting-the-agenda", "leadership")}
     assert FOCUS.leadership in parsed.text and "Leadership" not in parsed.text.replace(FOCUS.leadership, "")
     key = Parsed(cards.sort_key([FOCUS, AGENDA], ["Management", "Leadership", "Both"]))
-    numbers = re.findall(r"(\d)(Management|Leadership)", key.text)
+    numbers = re.findall(r"(\d)(Management|Leadership|Both)", key.text)
     assert sorted(n for n, _ in numbers) == ["1", "2", "3", "4"]
     assert cards.sort_cards([FOCUS, AGENDA]) == cards.sort_cards([AGENDA, FOCUS]), "order must not depend on input"
 
 
+def test_the_key_puts_the_cards_of_an_overlapping_row_in_both_and_says_why():
+    key = cards.sort_key([FOCUS, AGENDA], ["Management", "Leadership", "Both"])
+    assert key.count("Both (management side)") == 1 and key.count("Both (leadership side)") == 1
+    assert AGENDA.overlap in key and "Both (" not in cards.sort_key([FOCUS], ["Management", "Leadership", "Both"])
+    separate = AGENDA.model_copy(update={"overlap": None})
+    assert "Both (" not in cards.sort_key([FOCUS, separate], ["Management", "Leadership", "Both"])
+
+
 def test_handout_holds_every_dimension_group_by_group():
-    parsed = Parsed(handout.handout([ESSAY, KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, "https://example.org/"))
+    parsed = Parsed(handout.handout([ESSAY, KOTTER_GROUP], [FOCUS, AGENDA], SOURCES, LABELS, "https://example.org/"))
     assert [r["data-dimension"] for r in parsed.all("tr") if "data-dimension" in r] == ["focus", "setting-the-agenda"]
     assert ESSAY.title in parsed.text and AGENDA.management in parsed.text
     assert "Kotter 1990a" in parsed.text and "https://example.org/" in parsed.text
+    assert [c.get("data-evidence") for c in parsed.all("span") if "data-evidence" in c] == ["rhetorical", "conceptual"]
+    assert "Rhetorical: made to a point" in parsed.text
 
 
 def test_abbreviation_lines_cover_both_spellings_and_never_inject_markup():

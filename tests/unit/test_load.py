@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from macros.load import DataError, load_course, reading_minutes
+from macros.load import DataError, load_course
 from tests.conftest import ROOT
 
 FOCUS_MANAGEMENT = "    management: Keeping current operations stable, efficient and consistent\n"
@@ -101,8 +101,3 @@ def test_a_byte_order_mark_is_accepted(docs):
     path = docs / "data" / "glossary.yml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load_course(docs).terms
-
-
-def test_reading_minutes_ignore_front_matter_and_macros():
-    page = "---\ntitle: x\nclaims: [a, b, c]\n---\n" + "word " * 400 + "{{ comparison_table() }}"
-    assert reading_minutes(page) == 2

@@ -77,6 +77,20 @@ def test_any_element_marked_as_the_quiz_is_embedded():
     assert [(q.title, q.anchor) for q in quiz] == [("Try it", "self-check")]
 
 
+def test_each_figure_block_is_a_view_named_by_its_svg_title():
+    from macros.render import figures
+    from tests.unit.test_figures import FIGURES
+
+    katz = FIGURES["katz"].model_copy(update={"sources": []})
+    block = figures.figure_block(katz, figures.katz_svg(katz), figures.katz_table(katz), {}, lambda *a: "#")
+    views = embeds.split_views(f"<h2 id='s'>Skills</h2><p>Text.</p>{block}", "management", "Management",
+                               "management/")
+    [view] = [v for v in views if v.kind == "figure"]
+    assert view.key == "figure-katz-skills" and view.title == katz.title and view.anchor == "figure-katz-skills"
+    assert "<svg" in view.body and "<table" in view.body and "<p>Text.</p>" not in view.body
+    assert 'height="620"' in embeds.iframe_code(view, SITE_URL)
+
+
 def test_iframe_code_has_a_title_full_width_a_fallback_height_and_lazy_loading():
     code = lxml.html.fragment_fromstring(embeds.iframe_code(views_by_key()["the-tasks"], SITE_URL))
     assert code.tag == "iframe"
@@ -125,6 +139,10 @@ dimensions:
     management: Short, near
     leadership: Long
     note: A tendency.
+    evidence:
+      label: rhetorical
+      basis: Bennis's pairs.
+    overlap: Both plan.
     sources: [kotter]
 """
 
@@ -138,6 +156,8 @@ def test_csv_download_has_one_row_per_dimension_with_every_field():
     assert [row["id"] for row in rows] == ["focus", "time"]
     assert rows[0]["claims"] == "D1; D2" and rows[0]["note"] == ""
     assert rows[1]["management"] == "Short, near" and rows[1]["note"] == "A tendency."
+    assert rows[1]["evidence.label"] == "rhetorical" and rows[1]["evidence.basis"] == "Bennis's pairs."
+    assert rows[1]["overlap"] == "Both plan." and rows[0]["overlap"] == ""
 
 
 def test_learning_resource_metadata_for_a_module():

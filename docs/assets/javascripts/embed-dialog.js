@@ -107,6 +107,10 @@
       var table = tables.filter(function (t) { return tableKey(t) === target.key; })[0];
       return table && { node: table, after: false };
     }
+    if (target.kind === "figure") {
+      var figure = document.getElementById(target.key);
+      return figure && { node: figure, after: false };
+    }
     var quiz = article.querySelector("[data-embed='quiz'], div.quiz");
     return quiz && { node: quiz, after: false };
   }
