@@ -15,7 +15,8 @@ from pathlib import Path
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, FiguresFile, GlossaryFile, QuizFile
+from .model import (ActivitiesFile, ClaimsFile, Comparison, CourseFile, FiguresFile, GlossaryFile, PracticeFile,
+                    QuizFile)
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data" / "schema"
 
@@ -27,6 +28,7 @@ MODELS = {
     "figures": FiguresFile,
     "course": CourseFile,
     "glossary": GlossaryFile,
+    "practice": PracticeFile,
     "quiz": QuizFile,
 }
 

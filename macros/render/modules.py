@@ -4,7 +4,7 @@ questions and objectives at the top, key points at the end (the Carpentries layo
 from ..model import Module
 from .links import Linker
 from .reading import ALL_MODULES, slot
-from .text import escape
+from .text import attribute, escape
 
 
 def _list(items: list[str]) -> str:
@@ -19,13 +19,14 @@ def module_overview(module: Module) -> str:
         f'<p class="module-reading-time">Time: {slot(module.id)}</p>'
         f'<div class="module-questions"><p><strong>Questions</strong></p>{_list(module.questions)}</div>'
         f'<div class="module-objectives"><p><strong>Objectives</strong>: after this module you can</p>'
-        f"{_list(module.objectives)}</div></div>"
+        f"{_list([o.text for o in module.objectives])}</div></div>"
     )
 
 
 def key_points(module: Module) -> str:
     """The section that closes a module. A Markdown heading, so it appears in the table of contents."""
-    return f"## Key points\n\n<div class=\"module-key-points\">{_list(module.key_points)}</div>\n"
+    return (f"## Key points\n\n<div class=\"module-key-points\" data-module=\"{attribute(module.id)}\">"
+            f"{_list(module.key_points)}</div>\n")
 
 
 def learning_path(modules: list[Module], link: Linker) -> str:

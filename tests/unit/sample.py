@@ -1,6 +1,6 @@
 """A small course model for unit tests: built in code, no files, no build."""
 
-from macros.model import Dimension, Evidence, EvidenceLabel, Group, Module, Source, Term
+from macros.model import Dimension, Evidence, EvidenceLabel, Group, Module, Objective, Source, Term
 
 KOTTER = Source(id="kotter1990hbr", kind="article", short="Kotter", year="1990a", authors="Kotter, J. P.",
                 title="What leaders really do", published_in="Harvard Business Review", details="68(3), 103–111")
@@ -21,8 +21,9 @@ AGENDA = Dimension(id="setting-the-agenda", name="Deciding what to do", group="k
                    sources=["kotter1990hbr", "bennis1989"],
                    evidence=Evidence(label="conceptual", basis="Kotter's framework."),
                    overlap="Both decide what to do.")
+FAYOL_OBJECTIVE = Objective(id="management-fayol", text="Explain Fayol's five elements.", level="understand")
 MODULE = Module(id="management", title="Management", page="management/index.md", summary="What managers do.",
-                questions=["What do managers do?"], objectives=["Explain Fayol's five elements."],
+                questions=["What do managers do?"], objectives=[FAYOL_OBJECTIVE],
                 key_points=["Management copes with complexity."])
 TERM = Term(id="vision", term="Vision", definition="A picture of a desirable future.", source="bennis1989",
             dimensions=["focus"])

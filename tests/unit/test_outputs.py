@@ -26,7 +26,8 @@ ARTICLE = """
 <div class="comparison-table" id="kotter-table"><table><caption>Kotter's three tasks</caption>
 <tbody data-group="kotter"><tr><td>Planning</td></tr></tbody></table></div>
 <h2 id="check-your-understanding">Check your understanding</h2>
-<div class="quiz" data-module="management"><fieldset><legend>Question 1</legend></fieldset></div>
+<div class="quiz quiz-inline" data-context="inline"><fieldset><legend>Pause</legend></fieldset></div>
+<div class="quiz" data-module="management" data-context="check"><fieldset><legend>Question 1</legend></fieldset></div>
 """
 
 
@@ -164,7 +165,7 @@ def test_learning_resource_metadata_for_a_module():
     data = metadata.learning_resource("Management", SITE_URL + "management/", "A course.", "Leading & Managing",
                                       SITE_URL, "Contributors", MODULE, 12)
     assert data["@type"] == "LearningResource" and data["license"] == embeds.LICENCE_URL
-    assert data["teaches"] == list(MODULE.objectives) and data["timeRequired"] == "PT12M"
+    assert data["teaches"] == [o.text for o in MODULE.objectives] and data["timeRequired"] == "PT12M"
     assert data["isPartOf"]["url"] == SITE_URL
 
 
