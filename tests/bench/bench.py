@@ -399,6 +399,7 @@ def our_scripts() -> list[str]:
 # Each kind of our markup, as an XPath to what goes (drop) or to the tags unwrapped to their text (unwrap).
 MARKUP = {
     "glossary links and <abbr> tooltips": ("unwrap", "//a[contains(@class, 'glossary-term')] | //article//abbr"),
+    "heading permalinks": ("drop", "//a[contains(@class, 'headerlink')]"),
     "quiz fieldsets": ("drop", "//div[contains(concat(' ', @class, ' '), ' quiz ')]"),
     "long tables (10+ rows)": ("drop", "//div[table[count(.//tr) >= 10]] | //article//table[count(.//tr) >= 10]"),
     "embed dialog and buttons": ("drop", "//script[@id='embed-targets']"),
