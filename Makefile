@@ -51,11 +51,11 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check macros tests scripts
 	$(BIN)/python scripts/requirements.py check
 
-# One worker per core (pytest-xdist), a test file to a worker so that a file's shared fixtures are made once;
-# the site itself is built once for all workers (tests/conftest.py). PYTEST_ARGS="-k quiz" to run fewer.
+# One worker per core (pytest-xdist); the site is built once for all workers, and a file's tests run on one worker
+# (tests/conftest.py). PYTEST_ARGS="-k quiz" to run fewer.
 PYTEST_ARGS ?=
 test: $(INSTALLED) lint
-	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # Lighthouse and the Node 22 it needs, pinned in package-lock.json; only make bench uses them.
 NODE_INSTALLED := node_modules/.installed

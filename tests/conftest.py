@@ -1,11 +1,13 @@
 """Shared fixtures: the site is built once per run of the tests, in process, into a temporary folder.
 
-`make test` runs the tests in parallel workers (pytest-xdist). Whatever is made with `built_once` is made by the
-first worker that asks for it, under a file lock, and every other worker waits for it and then reads the same
-folder; any test that takes the `site` fixture gets that one shared build.
+`make test` runs the tests in parallel workers (pytest-xdist). Whatever is made with
+`built_once` is made by the first worker that asks for it, under a file lock, and every other worker waits for it
+and then reads the same folder; any test that takes the `site` fixture gets that one shared build. A file's tests
+run on one worker, so that its module-scoped fixtures are made once, except the shares of a long check.
 """
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +41,33 @@ def built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Pat
             make(folder)
             (shared / f"{name}{DONE}").touch()
     return folder
+
+
+# A test parametrized with ids "share-1-of-4", "share-2-of-4"... is one share of a long check, and is sent to
+# whichever worker is free; every other test goes with the rest of its file. (pytest-xdist's own `loadgroup` would
+# say this with marks, but its marks are lost with pytest 9: the controller sees only test ids.)
+SHARE = re.compile(r"\[share-\d+-of-\d+\]$")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileButShares(LoadScopeScheduling):
+        """A file's tests stay on one worker, so that its module-scoped fixtures (a corpus of builds, the offline
+        copy) are made once; the shares of a long check are spread."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if SHARE.search(nodeid) else nodeid.split("::", 1)[0]
+
+    return ByFileButShares(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_folder_exists(tmp_path_factory):
+    """Make this worker's temporary folder before any test does: pytest makes it on first use, and two threads
+    of one test (the corpus builds in parallel) asking at once would both try."""
+    tmp_path_factory.getbasetemp()
 
 
 def site_config(site_dir: Path):
