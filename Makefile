@@ -6,13 +6,32 @@ INSTALLED := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2 on every run; it is not about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build lint test bench clean
+.PHONY: serve build lint test bench requirements clean
 
+# Every file pip installs must match a hash in requirements.txt (compiled from requirements.in: make requirements).
 $(INSTALLED): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(INSTALLED)
+
+# pip-tools (pinned and hashed in requirements-tools.txt) in a virtualenv of its own, for make requirements only.
+TOOLS := .venv-tools
+TOOLS_INSTALLED := $(TOOLS)/.installed
+$(TOOLS_INSTALLED): requirements-tools.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-tools.txt
+	touch $(TOOLS_INSTALLED)
+
+# Recompile requirements.txt from requirements.in, keeping every pin that still fits (add --upgrade-package NAME to
+# PIP_COMPILE_ARGS to move one). Plain `name==x.y.z` pins found in requirements.txt (a merge, a hand edit) are
+# first moved into requirements.in, so none is lost. Dependabot reads the options from the compiled file's header.
+PIP_COMPILE_ARGS ?=
+requirements: $(TOOLS_INSTALLED)
+	$(PYTHON) scripts/requirements.py adopt
+	$(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links $(PIP_COMPILE_ARGS) --output-file requirements.txt requirements.in
+	$(PYTHON) scripts/requirements.py check
 
 # The preview lives at the server's root, not under the published path of site_url. `exec` hands the
 # recipe's process over to the server, so Ctrl-C, or a kill of make's PID (make passes SIGTERM on to
@@ -33,10 +52,14 @@ lint: $(INSTALLED)
 	$(BIN)/codespell docs $(wildcard *.md)
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs $(wildcard *.md)
 	$(BIN)/yamllint --strict docs/data mkdocs.yml $(wildcard .github)
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests scripts
+	$(BIN)/python scripts/requirements.py check
 
+# One worker per core (pytest-xdist); the site is built once for all workers, and a file's tests run on one worker
+# (tests/conftest.py). PYTEST_ARGS="-k quiz" to run fewer.
+PYTEST_ARGS ?=
 test: $(INSTALLED) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # Lighthouse and the Node 22 it needs, pinned in package-lock.json; only make bench uses them.
 NODE_INSTALLED := node_modules/.installed
@@ -50,4 +73,4 @@ bench: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m tests.bench.bench $(SECTIONS)
 
 clean:
-	rm -rf $(VENV) site .pytest_cache node_modules
+	rm -rf $(VENV) $(TOOLS) site .pytest_cache node_modules

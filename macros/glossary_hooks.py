@@ -2,7 +2,8 @@
 
 Two steps, one per build event: the abbreviation definitions are appended to each page's Markdown
 (after the macros plugin has rendered it, so no definition is ever read as a template), and the
-first use of each term in the rendered HTML becomes a focusable link to its glossary entry.
+first use of each term in the rendered HTML becomes a focusable link to its glossary entry, with the definition
+as its tooltip; every other use is plain text (macros/render/glossary.py says why).
 """
 
 import sys

@@ -50,42 +50,49 @@ def abbreviations(terms: list[Term]) -> str:
     return "\n\n" + "\n".join(lines) + "\n"
 
 
-# The abbr extension's output, and the tags inside which a glossary link must not go: a link
-# cannot hold another link, a heading's text also names the page in the table of contents, and
-# code (file paths, commands) is meant literally.
+# The abbr extension's output, and the tags inside which a term is never linked: a link cannot hold another link,
+# a heading's text also names the page in the table of contents, code and samples are shown as typed, and an error
+# box (the `failure` admonition of macros/errors.py) quotes file paths.
 _TOKENS = re.compile(r'<abbr title="[^"]*">(?P<text>[^<]*)</abbr>'
-                     r'|<(?P<close>/?)(?P<tag>a|h[1-6]|code|pre|kbd|samp)\b[^>]*>')
-# A term that is part of a file path or name, as "leadership" in docs/leadership/index.md.
-_PATH_BEFORE = re.compile(r"[\w.-]/$")
-_PATH_AFTER = re.compile(r"^(?:/|\.\w)")
+                     r'|<(?P<close>/?)(?P<tag>a|h[1-6]|code|pre|kbd|samp|div)\b(?P<attributes>[^>]*)>')
+_KIND = {"a": "link", "code": "code", "pre": "code", "kbd": "code", "samp": "code"}
+_ERROR_BOX = re.compile(r'class="[^"]*\bfailure\b')
 
 
 def link_terms(html: str, terms: list[Term], link: Linker) -> str:
-    """Turn the first use of each term on a page into a link to its glossary entry, with the
-    definition as its title, which Material shows as a tooltip on hover and on keyboard focus.
+    """Turn the first use of each term on a page into a link to its glossary entry, with the definition as its
+    title, which Material shows as a tooltip on hover and on keyboard focus and gives screen readers as the link's
+    description. Every other use, and every use in a heading, link, code, error box or file path, is plain text.
 
-    Later uses keep their <abbr> (a tooltip on hover) so that a page does not gain a tab stop
-    for every repetition of a common word; uses inside headings lose it.
+    Plain, because each title costs the reader's browser a tooltip that Material sets up when the page loads:
+    on a long page, a tooltip on every repetition of a common term was the main cost of Total Blocking Time
+    (make bench, section ab).
     """
     by_spelling = {spelling: term for term in terms for spelling in term_spellings(term)}
     linked: set[str] = set()
-    open_tags = {"a": 0, "h": 0, "code": 0}
+    open_tags = {"link": 0, "heading": 0, "code": 0}
+    error_boxes: list[bool] = []  # one entry per open <div>: is it an error box?
+
+    def in_a_path(match: re.Match) -> bool:
+        return html[match.start() - 1:match.start()] == "/" or html[match.end():match.end() + 1] == "/"
 
     def replace(match: re.Match) -> str:
-        if match.group("tag"):
-            tag = match.group("tag")
-            kind = "a" if tag == "a" else "h" if tag[0] == "h" else "code"
+        tag = match.group("tag")
+        if tag == "div":
+            if not match.group("close"):
+                error_boxes.append(bool(_ERROR_BOX.search(match.group("attributes"))))
+            elif error_boxes:
+                error_boxes.pop()
+            return match.group(0)
+        if tag:
+            kind = _KIND.get(tag, "heading")
             open_tags[kind] = max(0, open_tags[kind] + (-1 if match.group("close") else 1))
             return match.group(0)
         term = by_spelling.get(html_lib.unescape(match.group("text")))
-        if term is None or open_tags["a"]:
-            return match.group(0)
-        in_path = _PATH_BEFORE.search(html[max(0, match.start() - 2):match.start()]) or \
-            _PATH_AFTER.match(html[match.end():match.end() + 2])
-        if open_tags["h"] or open_tags["code"] or in_path:
+        if term is None:
+            return match.group(0)  # an abbreviation a page defines itself
+        if term.id in linked or any(open_tags.values()) or any(error_boxes) or in_a_path(match):
             return match.group("text")
-        if term.id in linked:
-            return match.group(0)
         linked.add(term.id)
         return (f'<a class="glossary-term" href="{attribute(link(GLOSSARY_PAGE, term.id))}" '
                 f'title="{escape(term.definition)}">{match.group("text")}</a>')

@@ -3,7 +3,12 @@
 Prints figures and asserts nothing: timings belong to the machine they were taken on. Every timing is the median
 of BENCH_RUNS runs (default 5), and every ratio compares figures taken in the same run of this script.
 
-    python -m tests.bench.bench [build] [scale] [weight] [lighthouse] [readability]    (no argument: all five)
+    python -m tests.bench.bench [build] [scale] [weight] [lighthouse] [ab] [test] [readability]
+    (no argument: all seven)
+
+The last lines are a summary of the targets the sections that ran can check (Lighthouse performance, Total
+Blocking Time against stock Material on the same text, embed-view weight, the test suite's wall time), each
+marked PASS or FAIL.
 """
 
 import copy
@@ -36,7 +41,8 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/c
 PROJECT_PARTS = ("docs", "macros", "overrides", "mkdocs.yml", "CONTRIBUTING.md", "LICENSE", "LICENSE-CONTENT.md",
                  "CITATION.cff")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-LIGHTHOUSE_PAGES = ("", "management/", "leadership/", "differences/", "conclusion/")
+# Lighthouse measures every page a reader reaches from the navigation, and one embed view (they share a template).
+NOT_READERS_PAGES = ("embed/", "downloads/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -220,7 +226,9 @@ def bench_weight() -> None:
                 embeds.append(total)
             print(f"{page:<58} {total / 1024:8.1f}  {kinds(weights)}")
         if embeds:
-            print(f"embed views: {len(embeds)}, largest {max(embeds) / 1024:.1f} KB (target: under 40 KB)")
+            print(f"embed views: {len(embeds)}, largest {max(embeds) / 1024:.1f} KB (target: under {EMBED_KB_TARGET} KB)")
+            check("largest embed view (first visit, gzip)", f"{max(embeds) / 1024:.1f} KB of {len(embeds)} views",
+                  f"< {EMBED_KB_TARGET} KB", max(embeds) / 1024 < EMBED_KB_TARGET)
         browser.close()
         server.shutdown()
         stock_server.shutdown()
@@ -230,19 +238,117 @@ def kinds(weights: dict[str, int]) -> str:
     return ", ".join(f"{kind} {size / 1024:.1f}" for kind, size in sorted(weights.items(), key=lambda kv: -kv[1]))
 
 
-# 4. Lighthouse, mobile and desktop.
+# 4. Lighthouse, mobile and desktop, each page beside a stock Material page of the same text.
 
-def lighthouse(url: str, desktop: bool) -> dict[str, float]:
+# Where a block of running text starts; headings keep their level in the stock copy.
+TEXT_BLOCKS = {"p", "li", "dt", "dd", "th", "td", "caption", "legend", "label", "summary", "figcaption"}
+HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h6": "######"}
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#|{}])")
+PERFORMANCE_TARGET = 98
+TBT_RATIO_TARGET = 1.2
+EMBED_KB_TARGET = 40
+TEST_SECONDS_TARGET = 240
+# Every section adds its checks against the targets here; the summary at the end prints them.
+CHECKS: list[tuple[str, str, str, bool]] = []
+
+
+def check(what: str, measured: str, target: str, passed: bool) -> None:
+    CHECKS.append((what, measured, target, passed))
+
+
+def readers_pages(site_root: Path) -> tuple[str, ...]:
+    """Every page of the built site as its directory URL ("" for the home page), without embed views and downloads."""
+    pages = []
+    for path in sorted(site_root.rglob("index.html")):
+        url = path.relative_to(site_root).as_posix().removesuffix("index.html")
+        if not url.startswith(NOT_READERS_PAGES):
+            pages.append(url)
+    return tuple(pages)
+
+
+def same_text_markdown(page_html: str) -> str:
+    """The words and headings of a built page's article as plain Markdown paragraphs: stock Material's peer.
+
+    Every block of text (paragraph, list item, table cell, quiz option...) becomes one paragraph, so the stock
+    page carries the same words under the same headings, without our markup.
+    """
+    import lxml.html
+
+    article = lxml.html.fromstring(page_html).find(".//article")
+    for unwanted in article.xpath(".//script | .//style | .//a[contains(@class, 'headerlink')]"):
+        unwanted.drop_tree()
+    blocks = []
+    for element in article.iter():
+        if not isinstance(element.tag, str) or element.tag not in TEXT_BLOCKS | HEADINGS.keys():
+            continue
+        if any(inner.tag in TEXT_BLOCKS | HEADINGS.keys() for inner in element.iterdescendants()
+               if isinstance(inner.tag, str)):
+            continue
+        text = MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(element.text_content().split()))
+        text = re.sub(r"^(\d+)\.", r"\1\\.", text)
+        if text:
+            blocks.append(f"{HEADINGS[element.tag]} {text}" if element.tag in HEADINGS else text)
+    return "\n\n".join(blocks) + "\n"
+
+
+def stock_peers(folder: Path, site_root: Path, pages: tuple[str, ...]) -> Path:
+    """One stock Material site holding, for each page, a page of the same text; built into folder/site.
+
+    Stock apart from `font: false`, which our site sets too: this machine reaches no font host.
+    """
+    (folder / "docs").mkdir(parents=True)
+    for page in pages:
+        source = folder / "docs" / page / "index.md"
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(same_text_markdown((site_root / page / "index.html").read_text(encoding="utf-8")),
+                          encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Stock peer\ntheme:\n  name: material\n  font: false\n",
+                                       encoding="utf-8")
+    build_once(folder / "mkdocs.yml", folder / "site")
+    return folder / "site"
+
+
+def lighthouse(url: str, desktop: bool = False) -> dict[str, float] | None:
+    """One Lighthouse run: the four category scores and Total Blocking Time (ms); None if the run failed."""
     command = [str(ROOT / "node_modules" / ".bin" / "node"), str(ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"),
                url, "--output=json", "--output-path=stdout", "--quiet",
                "--only-categories=" + ",".join(CATEGORIES),
                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
     if desktop:
         command.append("--preset=desktop")
-    result = subprocess.run(command, capture_output=True, text=True, check=True,
-                            env={**os.environ, "CHROME_PATH": CHROMIUM})
-    report = json.loads(result.stdout)
-    return {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    try:
+        report = json.loads(result.stdout)
+        scores = {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+        return {**scores, "tbt": report["audits"]["total-blocking-time"]["numericValue"]}
+    except (ValueError, KeyError, TypeError):
+        print(f"    Lighthouse failed on {url}: {result.stderr.strip()[-300:]}")
+        return None
+
+
+def rounds(urls: dict[str, str], desktop: bool = False) -> dict[str, list[dict[str, float]]]:
+    """RUNS Lighthouse runs of every URL, taken in turn (a, b, c, a, b, c...) so that a busy spell on the
+    machine falls on all of them alike rather than on one."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in urls}
+    for _ in range(RUNS):
+        for name, url in urls.items():
+            if (run := lighthouse(url, desktop)) is not None:
+                runs[name].append(run)
+    return runs
+
+
+def spread(values: list[float], unit: str = "") -> str:
+    """Median (min–max) of the runs."""
+    if not values:
+        return "no run"
+    return f"{statistics.median(values):.0f}{unit} ({min(values):.0f}–{max(values):.0f})"
+
+
+def tbt_ratio(ours: list[dict], stock: list[dict]) -> float | None:
+    if not ours or not stock:
+        return None
+    # A stock page can block for 0 ms; 1 ms keeps the ratio finite and still fails anything measurable.
+    return statistics.median(r["tbt"] for r in ours) / max(statistics.median(r["tbt"] for r in stock), 1)
 
 
 def bench_lighthouse() -> None:
@@ -252,24 +358,226 @@ def bench_lighthouse() -> None:
         host, prefix = published_site(Path(tmp) / "host")
         site = BuiltSite(host / prefix, None)
         embed = next((page.removesuffix("index.html") for page in site.pages if page.startswith("embed/")), None)
-        pages = LIGHTHOUSE_PAGES + ((embed,) if embed else ())
+        pages = readers_pages(host / prefix)
+        stock_root = stock_peers(Path(tmp) / "stock", host / prefix, pages)
+        shutil.copytree(stock_root, host / "stock")
         url, server = start(host)
         version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
-        print(f"\n## Lighthouse {version} (median of {RUNS}): performance, accessibility, best practices, SEO")
-        for form, desktop in (("mobile", False), ("desktop", True)):
-            for page in pages:
-                runs = [lighthouse(url + prefix + page, desktop) for _ in range(RUNS)]
-                scores = [statistics.median(run[name] for run in runs) for name in CATEGORIES]
-                print(f"{form:<8} {('/' + page):<50} " + " ".join(f"{score:5.0f}" for score in scores))
+        print(f"\n## Lighthouse {version}, mobile (median of {RUNS}, (min–max)), each page beside stock Material with"
+              " the same text, taken in turn")
+        print(f"{'page':<34} {'performance':>12} {'stock':>12} {'TBT ms':>14} {'stock TBT ms':>14} {'ratio':>6}"
+              f"  {'a11y':>4} {'BP':>4} {'SEO':>4}")
+        urls = {}
+        for page in pages:
+            urls[page] = url + prefix + page
+            urls["stock:" + page] = url + "stock/" + page
+        if embed:
+            urls[embed] = url + prefix + embed
+        runs = rounds(urls)
+        for page in pages + ((embed,) if embed else ()):
+            ours, stock = runs[page], runs.get("stock:" + page, [])
+            ratio = tbt_ratio(ours, stock)
+            others = " ".join(f"{statistics.median(r[name] for r in ours):4.0f}" if ours else "   -"
+                              for name in CATEGORIES[1:])
+            print(f"{'/' + page:<34} {spread([r['performance'] for r in ours]):>12}"
+                  f" {spread([r['performance'] for r in stock]) if stock else '':>12}"
+                  f" {spread([r['tbt'] for r in ours]):>14} {spread([r['tbt'] for r in stock]) if stock else '':>14}"
+                  f" {f'{ratio:.2f}' if ratio is not None else '':>6}  {others}")
+            performance = statistics.median(r["performance"] for r in ours) if ours else 0
+            check(f"mobile performance /{page}", spread([r["performance"] for r in ours]),
+                  f">= {PERFORMANCE_TARGET}", performance >= PERFORMANCE_TARGET)
+            if stock:
+                check(f"TBT /{page} vs stock, same text",
+                      f"{ratio:.2f}x ({statistics.median(r['tbt'] for r in ours):.0f} vs "
+                      f"{statistics.median(r['tbt'] for r in stock):.0f} ms)" if ratio is not None else "no run",
+                      f"<= {TBT_RATIO_TARGET}x", ratio is not None and ratio <= TBT_RATIO_TARGET)
+        print(f"\n## Lighthouse {version}, desktop (median of {RUNS})")
+        desktop = rounds({page: url + prefix + page for page in pages + ((embed,) if embed else ())},
+                         desktop=True)
+        for page, page_runs in desktop.items():
+            print(f"{'/' + page:<34} {spread([r['performance'] for r in page_runs]):>12}"
+                  f" {spread([r['tbt'] for r in page_runs], ' ms'):>16}")
         server.shutdown()
 
 
+# 5. A/B: what costs the heaviest page its time. Each variant switches one Material feature or one kind of our
+# markup off; all are measured in turn in the same run, beside stock Material with the same text.
+
+FEATURES = ("content.tooltips", "toc.follow", "search.highlight", "navigation.sections")
+
+
+def our_scripts() -> list[str]:
+    return [path.rsplit("/", 1)[-1] for path in raw_config(ROOT / "mkdocs.yml").get("extra_javascript", [])]
+
+
+# Each kind of our markup, as an XPath to what goes (drop) or to the tags unwrapped to their text (unwrap).
+MARKUP = {
+    "glossary links and <abbr> tooltips": ("unwrap", "//a[contains(@class, 'glossary-term')] | //article//abbr"),
+    "heading permalinks": ("drop", "//a[contains(@class, 'headerlink')]"),
+    "quiz fieldsets": ("drop", "//div[contains(concat(' ', @class, ' '), ' quiz ')]"),
+    "long tables (10+ rows)": ("drop", "//div[table[count(.//tr) >= 10]] | //article//table[count(.//tr) >= 10]"),
+    "embed dialog and buttons": ("drop", "//script[@id='embed-targets']"),
+    "our stylesheet": ("drop", "//link[contains(@href, 'stylesheets/course.css')]"),
+    "our scripts": ("drop", " | ".join(f"//script[contains(@src, '/{name}')]" for name in our_scripts())),
+    "every script (the floor)": ("drop", "//script"),
+}
+
+
+def heaviest_module_page(site_root: Path, pages: tuple[str, ...]) -> str:
+    """The module page (the pages with embed codes, which hold every kind of markup above) with the most elements."""
+    html = {page: (site_root / page / "index.html").read_text(encoding="utf-8") for page in pages}
+    return max((page for page in pages if 'id="embed-targets"' in html[page]), key=lambda page: html[page].count("<"))
+
+
+def without_feature(feature: str, folder: Path, site_dir: Path) -> None:
+    """Build the site with one theme feature switched off."""
+    config_file = copy_project(folder)
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(re.sub(rf"^\s*- {re.escape(feature)}\n", "", text, flags=re.MULTILINE), encoding="utf-8")
+    build_once(config_file, site_dir)
+
+
+def rewritten(page_file: Path, action: str, xpath: str) -> None:
+    """Rewrite one built page with lxml (as for the untouched variant, so the serialiser is the same)."""
+    import lxml.html
+
+    document = lxml.html.fromstring(page_file.read_text(encoding="utf-8"))
+    if xpath:
+        for element in document.xpath(xpath):
+            element.drop_tree() if action == "drop" else element.drop_tag()
+    page_file.write_text(lxml.html.tostring(document, doctype="<!doctype html>", encoding="unicode"), encoding="utf-8")
+
+
+# Lighthouse's mobile device (a Moto G Power) and its CPU slowdown.
+MOBILE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
+CPU_SLOWDOWN = 4
+LONG_TASK_MS = 50
+
+
+def main_thread_cpu(browser, url: str) -> dict[str, float]:
+    """CPU time of the page's main thread while it loads and settles, from a Chromium trace.
+
+    Lighthouse times tasks by the clock, so on a busy machine a task waiting for a core looks long. A trace also
+    records each task's CPU time (tdur), which other processes hardly change: "cpu" is the sum over the page's
+    top-level tasks, and "blocking" is Total Blocking Time worked out the same way from CPU time slowed down as
+    Lighthouse slows it (the sum over tasks of CPU time x 4 - 50 ms, where positive).
+    """
+    context = browser.new_context(**MOBILE)
+    page = context.new_page()
+    browser.start_tracing(page=page, categories=["disabled-by-default-devtools.timeline", "toplevel"])
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(2000)
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    context.close()
+    main_threads = {(e["pid"], e["tid"]) for e in events
+                    if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    by_thread: dict[tuple, list[float]] = {}
+    for event in events:
+        if event.get("name") == "RunTask" and event.get("ph") == "X" and (event["pid"], event["tid"]) in main_threads:
+            by_thread.setdefault((event["pid"], event["tid"]), []).append(event.get("tdur", 0) / 1000)
+    tasks = max(by_thread.values(), key=sum, default=[])  # the page's renderer, not an idle one
+    return {"cpu": sum(tasks), "blocking": sum(max(0.0, t * CPU_SLOWDOWN - LONG_TASK_MS) for t in tasks)}
+
+
+def cpu_rounds(urls: dict[str, str]) -> dict[str, list[dict[str, float]]]:
+    """RUNS traces of every URL, in turn, after one visit that is not counted (it starts the browser's processes)."""
+    from playwright.sync_api import sync_playwright
+
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in urls}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        main_thread_cpu(browser, next(iter(urls.values())))
+        for _ in range(RUNS):
+            for name, url in urls.items():
+                runs[name].append(main_thread_cpu(browser, url))
+        browser.close()
+    return runs
+
+
+def bench_ab() -> None:
+    if not (ROOT / "node_modules" / "lighthouse").is_dir():
+        sys.exit("Lighthouse is not installed: run `npm ci` (make bench does)")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        host, prefix = published_site(tmp / "host" / "as-built")
+        page = heaviest_module_page(host / prefix, readers_pages(host / prefix))
+        rewritten(host / prefix / page / "index.html", "", "")
+        variants = {"as built": f"as-built/{prefix}{page}"}
+        for number, feature in enumerate(FEATURES):
+            without_feature(feature, tmp / f"project-{number}", tmp / "host" / f"feature-{number}" / prefix)
+            rewritten(tmp / "host" / f"feature-{number}" / prefix / page / "index.html", "", "")
+            variants[f"theme feature off: {feature}"] = f"feature-{number}/{prefix}{page}"
+        for number, (markup, (action, xpath)) in enumerate(MARKUP.items()):
+            shutil.copytree(host / prefix, tmp / "host" / f"markup-{number}" / prefix)
+            rewritten(tmp / "host" / f"markup-{number}" / prefix / page / "index.html", action, xpath)
+            variants[f"markup off: {markup}"] = f"markup-{number}/{prefix}{page}"
+        shutil.copytree(stock_peers(tmp / "stock", host / prefix, (page,)), tmp / "host" / "stock")
+        variants["stock Material, same text"] = f"stock/{page}"
+        url, server = start(tmp / "host")
+        print(f"\n## A/B on /{page} (the module page with the most elements): Lighthouse mobile, median of {RUNS} (min–max),"
+              " variants taken in turn")
+        urls = {name: url + path for name, path in variants.items()}
+        runs = rounds(urls)
+        cpu = cpu_rounds(urls)
+        server.shutdown()
+    base, stock = runs["as built"], runs["stock Material, same text"]
+    base_tbt = statistics.median(r["tbt"] for r in base) if base else None
+    base_cpu = statistics.median(r["blocking"] for r in cpu["as built"])
+    stock_cpu = statistics.median(r["blocking"] for r in cpu["stock Material, same text"])
+    print("Lighthouse: performance and Total Blocking Time as Lighthouse measures them (by the clock).")
+    print("Trace: main-thread CPU time of the same page in Chromium, and Total Blocking Time worked out from CPU"
+          " time x4; much steadier on a busy machine.")
+    print(f"{'variant':<45} {'performance':>11} {'TBT ms':>14} {'vs built':>9} {'vs stock':>8}"
+          f" | {'trace CPU ms':>13} {'CPU TBT ms':>13} {'vs built':>9} {'vs stock':>8}")
+    for name, variant_runs in runs.items():
+        tbt = statistics.median(r["tbt"] for r in variant_runs) if variant_runs else None
+        versus_base = f"{tbt - base_tbt:+.0f}" if tbt is not None and base_tbt is not None else ""
+        ratio = tbt_ratio(variant_runs, stock)
+        blocking = statistics.median(r["blocking"] for r in cpu[name])
+        print(f"{name:<45} {spread([r['performance'] for r in variant_runs]):>11}"
+              f" {spread([r['tbt'] for r in variant_runs]):>14} {versus_base:>9}"
+              f" {f'{ratio:.2f}x' if ratio is not None else '':>8}"
+              f" | {spread([r['cpu'] for r in cpu[name]]):>13} {spread([r['blocking'] for r in cpu[name]]):>13}"
+              f" {blocking - base_cpu:>+9.0f} {blocking / max(stock_cpu, 1):>7.2f}x")
+
+
+# 6. The test suite: how long `make test` takes here (never a timed test).
+
+def bench_test() -> None:
+    started = time.perf_counter()
+    result = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    summary = [line for line in result.stdout.splitlines() if line.startswith("=") and " in " in line]
+    print(f"\n## make test (one run, {os.cpu_count()} cores)")
+    print(f"wall time {seconds:.0f} s, exit {result.returncode}; {summary[-1].strip('= ') if summary else ''}")
+    if result.returncode:
+        print(result.stdout[-2000:] + result.stderr[-2000:])
+    check("make test wall time", f"{seconds:.0f} s (exit {result.returncode})", f"< {TEST_SECONDS_TARGET} s",
+          seconds < TEST_SECONDS_TARGET and result.returncode == 0)
+
+
+def summary() -> None:
+    if not CHECKS:
+        return
+    print(f"\n## Summary against the targets ({RUNS} runs each; figures from this run only)")
+    print(f"{'check':<60} {'measured':<34} {'target':<10} result")
+    for what, measured, target, passed in CHECKS:
+        print(f"{what:<60} {measured:<34} {target:<10} {'PASS' if passed else 'FAIL'}")
+    failed = sum(not passed for *_, passed in CHECKS)
+    print(f"{len(CHECKS) - failed} of {len(CHECKS)} targets met" + (f"; {failed} not met" if failed else ""))
+
+
 SECTIONS = {"build": bench_build, "scale": bench_scale, "weight": bench_weight, "lighthouse": bench_lighthouse,
-            "readability": bench_readability}
+            "ab": bench_ab, "test": bench_test, "readability": bench_readability}
 
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     chosen = sys.argv[1:] or list(SECTIONS)
-    print(f"make bench: {', '.join(chosen)}; {RUNS} runs each; {os.cpu_count()} cores")
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        sys.exit(f"unknown section {', '.join(unknown)}; choose from: {' '.join(SECTIONS)}")
+    print(f"make bench: {', '.join(chosen)}; {RUNS} runs each; {os.cpu_count()} cores;"
+          f" load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     for name in chosen:
         SECTIONS[name]()
+    summary()

@@ -19,6 +19,8 @@ WCAG_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = {"phone": 360, "desktop": 1280}
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# The pages are checked in this many shares, which parallel test workers split between them (tests/conftest.py).
+SHARES = 4
 
 
 def every_page(site) -> list[str]:
@@ -42,13 +44,16 @@ def fresh_page(browser):
     page.close()
 
 
-def test_no_axe_violation_in_either_scheme_at_either_width_and_no_other_host(site, published_url, fresh_page):
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"share-{share + 1}-of-{SHARES}")
+def test_no_axe_violation_in_either_scheme_at_either_width_and_no_other_host(site, published_url, fresh_page, share):
     """Each page loads once per scheme; the width then changes in place, which halves the page loads."""
     page = fresh_page
     parts = urlsplit(published_url)
     watch = PageWatch(page, f"{parts.scheme}://{parts.netloc}")
     violations = {}
-    for url in every_page(site):
+    pages = every_page(site)[share::SHARES]
+    assert pages, "every share has pages to check"
+    for url in pages:
         for scheme, palette in SCHEMES.items():
             page.emulate_media(color_scheme=scheme)
             page.goto(published_url + url, wait_until="load")
