@@ -32,8 +32,9 @@ from macros.render.links import page_url  # noqa: E402
 BOOK_PAGE = "all-in-one.md"
 SIZE_SLOT = re.compile(r'<span class="book-size" data-book-file="([^"]+)"></span>')
 ACCESSIBILITY_SUMMARY = (
-    "The whole text of the course, with headings in order, a navigation document, tables with header cells, "
-    "figures with text alternatives and the self-check answers at the end. It is meant to meet WCAG 2.2 AA.")
+    "The whole text of the course in reading order, with headings, a navigation document, tables with header "
+    "cells, text alternatives for figures, and the answers to the self-checks in a chapter of their own. "
+    "The same markup is checked against WCAG 2.2 AA with axe-core on the website.")
 
 _book: dict = {}
 

@@ -41,8 +41,9 @@ ANSWERS_SLUG = "answers"
 ANSWERS_TITLE = "Answers to the self-checks"
 CONTENTS_ID = "contents"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# Web-only parts of a page. The edit notes are for contributors (macros/render/edit.py).
-WEB_ONLY = ("headerlink", "data-note", "book-downloads", "quiz-progress", "quiz-actions", "quiz-feedback",
+# Web-only parts of a page: "web-only" marks a part of a page's Markdown that the book leaves out. The
+# edit notes are for contributors (macros/render/edit.py).
+WEB_ONLY = ("web-only", "headerlink", "data-note", "book-downloads", "quiz-progress", "quiz-actions", "quiz-feedback",
             "embed-control")
 # Attributes that name other elements by id, so they are prefixed with the ids.
 ID_REFERENCES = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")

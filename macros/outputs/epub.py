@@ -18,7 +18,6 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from ebooklib import epub
 from lxml import etree
@@ -160,8 +159,8 @@ def _metadata(book: epub.EpubBook, info: EpubInfo, has_svg: bool) -> None:
     if has_svg:
         meta("schema:accessMode", "visual")
     meta("schema:accessModeSufficient", "textual")
-    for feature in ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
-                    "displayTransformability"):
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    for feature in features + (["alternativeText"] if has_svg else []):
         meta("schema:accessibilityFeature", feature)
     meta("schema:accessibilityHazard", "none")
     meta("schema:accessibilitySummary", info.summary)
@@ -195,6 +194,8 @@ def build_epub(bookdata: Book, info: EpubInfo) -> bytes:
     book.toc = toc
     nav = epub.EpubNav(title="Contents")
     book.add_item(nav)
+    # ebooklib always names an NCX in the spine (EPUB 2's table of contents, which older readers use).
+    book.add_item(epub.EpubNcx())
     book.spine = [title_page, nav, *documents]
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"mtime": info.date, "epub3_pages": False, "raise_exceptions": True})
@@ -211,7 +212,3 @@ def with_fixed_dates(archive: bytes, date: datetime) -> bytes:
             copy_entry.compress_type = entry.compress_type
             target.writestr(copy_entry, source.read(entry.filename))
     return result.getvalue()
-
-
-def is_external(href: str) -> bool:
-    return bool(urlsplit(href).scheme)
