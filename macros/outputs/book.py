@@ -19,6 +19,7 @@ Pure: HTML and the course model in, an lxml tree out. No files, no MkDocs object
 import copy
 import html
 import os
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -115,13 +116,24 @@ def _demote_headings(root: etree._Element) -> None:
         element.tag = f"h{int(element.tag[1]) + 1}"
 
 
+_URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+
+
 def _prefix_ids(root: etree._Element, slug: str) -> None:
+    """Ids, and what points at them: ARIA and label references, and a figure's url(#...) and <use href>."""
     for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
         if element.get("id"):
             element.set("id", f"{slug}--{element.get('id')}")
         for name in ID_REFERENCES:
             if element.get(name):
                 element.set(name, " ".join(f"{slug}--{value}" for value in element.get(name).split()))
+        for name, value in element.attrib.items():
+            if "url(#" in value:
+                element.set(name, _URL_REFERENCE.sub(lambda m: f"url(#{slug}--{m[1]})", value))
+            elif name in ("href", "xlink:href") and element.tag != "a" and value.startswith("#"):
+                element.set(name, f"#{slug}--{value[1:]}")
 
 
 def _site_path(page_url: str, href: str) -> tuple[str, str]:
