@@ -12,7 +12,9 @@ Then pypdf:
 - makes each chapter a top-level bookmark (Chromium nests every heading under the <h1>, the
   book's title);
 - sets the document's dates from SOURCE_DATE_EPOCH, its title, author and subject, and an /ID
-  computed from the content, so that one commit always gives the same bytes.
+  computed from the content, so that one commit always gives the same bytes;
+- renumbers the ids Chromium gives table cells in the structure tree (it takes them from its own
+  DOM node counter, which differs from run to run), keeping their order.
 """
 
 import hashlib
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, Fit
+from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, Fit, NameObject, TextStringObject
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -97,6 +99,60 @@ def pdf_date(moment: datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
+def _structure_elements(node, found: list) -> list:
+    """Every structure element under node, depth first (children in /K; /P would lead back up)."""
+    node = node.get_object()
+    if isinstance(node, ArrayObject):
+        for child in node:
+            _structure_elements(child, found)
+    elif isinstance(node, DictionaryObject) and "/S" in node:
+        found.append(node)
+        if "/K" in node:
+            _structure_elements(node["/K"], found)
+    return found
+
+
+def _renumber_ids(tree_node, new_id) -> None:
+    """The keys of the structure tree's /IDTree (a name tree) under their new names."""
+    tree_node = tree_node.get_object()
+    if "/Names" in tree_node:
+        names = tree_node["/Names"]
+        for index in range(0, len(names), 2):
+            names[index] = new_id(names[index])
+    if "/Limits" in tree_node:
+        tree_node[NameObject("/Limits")] = ArrayObject(new_id(limit) for limit in tree_node["/Limits"])
+    for kid in tree_node.get("/Kids", []):
+        _renumber_ids(kid, new_id)
+
+
+def stable_structure_ids(writer: PdfWriter) -> None:
+    """Give the structure elements' /IDs (and the /Headers that name them) numbers that do not change.
+
+    The new numbers keep the old ones' order, so the /IDTree stays sorted as a name tree must be.
+    """
+    if "/StructTreeRoot" not in writer.root_object:
+        return
+    tree = writer.root_object["/StructTreeRoot"].get_object()
+    elements = _structure_elements(tree.get("/K", ArrayObject()), [])
+    old = sorted({str(element["/ID"]) for element in elements if "/ID" in element}, key=lambda i: (len(i), i))
+    renamed = {name: f"node{number:08d}" for number, name in enumerate(old, start=1)}
+
+    def new_id(name) -> TextStringObject:
+        return TextStringObject(renamed.get(str(name), str(name)))
+
+    for element in elements:
+        if "/ID" in element:
+            element[NameObject("/ID")] = new_id(element["/ID"])
+        attributes = element.get("/A")
+        attributes = attributes.get_object() if attributes is not None else None
+        for attribute in attributes if isinstance(attributes, ArrayObject) else [attributes]:
+            attribute = attribute.get_object() if attribute is not None else None
+            if isinstance(attribute, DictionaryObject) and "/Headers" in attribute:
+                attribute[NameObject("/Headers")] = ArrayObject(new_id(h) for h in attribute["/Headers"])
+    if "/IDTree" in tree:
+        _renumber_ids(tree["/IDTree"], new_id)
+
+
 def finish(pdf: bytes, info: PdfInfo) -> bytes:
     """Chapters as top-level bookmarks, fixed dates and metadata, and an /ID from the content."""
     reader = PdfReader(io.BytesIO(pdf))
@@ -112,6 +168,7 @@ def finish(pdf: bytes, info: PdfInfo) -> bytes:
             add(list(item.children), added)
 
     add(tree)
+    stable_structure_ids(writer)
     writer.page_mode = "/UseOutlines"
     date = pdf_date(info.date)
     writer.add_metadata({"/Title": info.title, "/Author": info.author, "/Subject": info.subject,
@@ -182,5 +239,5 @@ def print_book(url: str, papers: dict[str, str], info: PdfInfo, chromium: str) -
             finally:
                 context.close()
     except Error as error:
-        raise PrintError(f"Chromium ({chromium}) failed: {str(error).splitlines()[0]}") from None
+        raise PrintError(f"Chromium failed: {str(error).splitlines()[0]}") from None
     return results

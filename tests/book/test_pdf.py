@@ -119,3 +119,24 @@ def test_self_checks_are_questions_with_their_answers_at_the_end(squashed_text, 
             assert squashed(item.prompt) in squashed_text, item.id
             explanations = [o.explanation for o in item.options] + [p.explanation for p in item.pairs]
             assert all(squashed(e) in answers for e in explanations), item.id
+
+
+def id_tree_keys(node, keys: list[str]) -> list[str]:
+    node = node.get_object()
+    names = node.get("/Names", [])
+    keys += [str(names[index]) for index in range(0, len(names), 2)]
+    for kid in node.get("/Kids", []):
+        id_tree_keys(kid, keys)
+    return keys
+
+
+def test_table_cells_name_their_header_cells_in_the_structure_tree(printed):
+    """The header ids the build renumbers (for reproducible bytes) still lead to the header cells."""
+    reader = printed[2]
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    keys = id_tree_keys(tree["/IDTree"], [])
+    assert keys and keys == sorted(keys)
+    headers = set()
+    for page in re.findall(rb"/Headers \[([^\]]*)\]", printed[1].read_bytes()):
+        headers |= {name.decode() for name in re.findall(rb"\((node\d+)\)", page)}
+    assert headers and headers <= set(keys)

@@ -49,14 +49,17 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path):
 
 def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
     """Built from two folders at different times, as two clones of one commit would be, and with the
-    offline zip that `make build` adds (OFFLINE_ZIP), so the archives' dates are checked too."""
+    offline zip, the PDFs and the EPUB that `make build` adds (OFFLINE_ZIP, BOOK_FILES), so the archives'
+    and the documents' dates are checked too."""
     trees = []
     for name in ("first", "second"):
         project = copy_project(tmp_path / name)
-        result = mkdocs_build(project, "--site-dir", "site", SOURCE_DATE_EPOCH="1700000000", OFFLINE_ZIP="true")
+        result = mkdocs_build(project, "--site-dir", "site", SOURCE_DATE_EPOCH="1700000000", OFFLINE_ZIP="true",
+                              BOOK_FILES="true")
         assert result.returncode == 0, result.stdout
         trees.append(tree(project / "site"))
     first, second = trees
     assert first.keys() == second.keys()
     assert any(path.endswith(".zip") for path in first), "the offline zip was not built"
+    assert {"downloads/leading-and-managing-a4.pdf", "downloads/leading-and-managing.epub"} <= first.keys()
     assert [path for path in first if first[path] != second[path]] == []
