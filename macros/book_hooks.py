@@ -125,10 +125,6 @@ def _write_epub(config, site_dir: Path) -> None:
     (site_dir / book.EPUB_FILE).write_bytes(epub.build_epub(_book["book"], info))
 
 
-def human_size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
-
-
 def _fill_sizes(site_dir: Path) -> None:
     """The pages that link the files got an empty slot for each file's size (book_downloads); fill it."""
     for page in site_dir.rglob("*.html"):
@@ -136,7 +132,7 @@ def _fill_sizes(site_dir: Path) -> None:
         if 'class="book-size"' not in text:
             continue
         filled = SIZE_SLOT.sub(lambda m: f'<span class="book-size" data-book-file="{m[1]}">'
-                               f"{human_size((site_dir / m[1]).stat().st_size)}</span>", text)
+                               f"{book.human_size((site_dir / m[1]).stat().st_size)}</span>", text)
         page.write_text(filled, encoding="utf-8")
 
 

@@ -324,6 +324,11 @@ def download_links(href, built: bool) -> str:
     return '<ul class="book-downloads">' + "".join(item(p, label) for p, label in DOWNLOAD_LABELS.items()) + "</ul>"
 
 
+def human_size(size: int) -> str:
+    """A file's size as the download links show it: 65 KB, 1.4 MB."""
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
 def chapters_html(book: Book) -> str:
     return "".join(lxml.html.tostring(chapter.body, encoding="unicode") for chapter in book.chapters)
 
