@@ -91,7 +91,10 @@ def on_post_build(config):
         _write_pdfs(config, site_dir)
     except pdf.PrintError as error:
         raise PluginError(f"The PDF could not be made: {error}") from None
-    _write_epub(config, site_dir)
+    try:
+        _write_epub(config, site_dir)
+    except epub.EpubError as error:
+        raise PluginError(f"The EPUB could not be made: {error}") from None
     _fill_sizes(site_dir)
 
 

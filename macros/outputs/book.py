@@ -28,6 +28,7 @@ from lxml import etree
 
 from ..model import QuizItem, Source
 from ..render import references
+from ..render.quiz import KIND_LABELS
 
 # `make build` sets BOOK_FILES=true: only then are the PDFs and the EPUB printed (macros/book_hooks.py).
 BOOK_FILES_ENV = "BOOK_FILES"
@@ -182,10 +183,11 @@ def _question(item: QuizItem, number: int, slug: str) -> str:
                 f'<ol class="book-options" type="A">{letters}</ol>')
     else:
         options = "".join(f"<li>{html.escape(option.text)}</li>" for option in item.options)
-        hint = "<p>Choose every answer that applies.</p>" if item.kind == "multiple" else ""
-        body = f'{hint}<ol class="book-options" type="A">{options}</ol>'
+        body = f'<ol class="book-options" type="A">{options}</ol>'
+    kind = KIND_LABELS.get(item.kind)
+    label = f" ({html.escape(kind)})" if kind else ""
     return (f'<div class="book-question" id="{question_id(slug, item)}"><p class="book-prompt">'
-            f"<strong>Question {number}.</strong> {html.escape(item.prompt)}</p>{body}"
+            f"<strong>Question {number}.</strong>{label} {html.escape(item.prompt)}</p>{body}"
             f'<p class="book-to-answer"><a href="#{answer_id(slug, item)}">Answer to question {number}</a></p></div>')
 
 

@@ -56,6 +56,10 @@ svg { max-width: 100%; height: auto; }
 """
 
 
+class EpubError(Exception):
+    """The EPUB could not be written; the message says which chapter and why, in one line."""
+
+
 @dataclass(frozen=True)
 class EpubInfo:
     title: str
@@ -111,7 +115,10 @@ def xhtml_document(title: str, language: str, body: str) -> bytes:
         f'<link rel="stylesheet" type="text/css" href="{STYLE_FILE}"/></head>'
         f"<body>{body}</body></html>"
     )
-    etree.fromstring(document.encode("utf-8"))
+    try:
+        etree.fromstring(document.encode("utf-8"))
+    except etree.XMLSyntaxError as error:
+        raise EpubError(f"'{title}' is not well-formed XHTML: {error}") from None
     return document.encode("utf-8")
 
 

@@ -107,9 +107,9 @@ def test_web_only_parts_are_left_out(the_book):
 def test_questions_stay_in_their_chapter_and_answers_gather_at_the_end(the_book):
     management = lxml.html.tostring(chapter(the_book, "management").body, encoding="unicode")
     assert management.count('class="book-question"') == 3
-    assert "<strong>Question 1.</strong> Which one?" in management
+    assert "<strong>Question 1.</strong> (Multiple choice) Which one?" in management
     assert "<li>Alpha</li><li>Beta</li><li>Gamma</li>" in management
-    assert "Choose every answer that applies." in management
+    assert "<strong>Question 2.</strong> (Choose all that apply) Which ones?" in management
     # Matching: premises numbered, choices (responses and distractors) lettered in a fixed order.
     assert '<ol class="book-options" type="A"><li>Leadership</li><li>Management</li><li>Zebra</li></ol>' in management
     answers = lxml.html.tostring(chapter(the_book, "answers").body, encoding="unicode")
@@ -208,3 +208,8 @@ def test_pdf_dates_and_footer():
     assert pdf.pdf_date(datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)) == "D:20231114221320+00'00'"
     assert "Leading &amp; Managing" in pdf.footer("Leading & Managing")
     assert 'class="pageNumber"' in pdf.footer("x") and 'class="totalPages"' in pdf.footer("x")
+
+
+def test_a_chapter_that_is_not_well_formed_xhtml_is_named_in_one_line():
+    with pytest.raises(epub.EpubError, match="'Broken' is not well-formed XHTML"):
+        epub.xhtml_document("Broken", "en", "<p>one<p>two</b>")
