@@ -69,8 +69,10 @@ def on_env(env, config, files):
     course = _book["course"]
     pages = []
     for src, title in reading_order(course):
-        page = files.get_file_from_path(src).page
-        pages.append(book.PageSource(src, page_url(src, config.use_directory_urls), page.content or "", title))
+        file = files.get_file_from_path(src)
+        if file is None or file.page is None:
+            continue  # a missing page is reported where it is linked or named; the book goes without it
+        pages.append(book.PageSource(src, page_url(src, config.use_directory_urls), file.page.content or "", title))
     whole = book.build_book(config.site_name, pages, course.quiz, {s.id: s for s in course.comparison.sources},
                             config.site_url or "")
     date = build_date()

@@ -16,7 +16,6 @@ turned into a part of one document:
 Pure: HTML and the course model in, an lxml tree out. No files, no MkDocs objects.
 """
 
-import copy
 import html
 import os
 import re
@@ -106,7 +105,7 @@ def _drop(element: etree._Element) -> None:
 
 
 def _strip_web_only(root: etree._Element) -> None:
-    for element in list(root.iter()):
+    for element in list(root.iter(etree.Element)):
         if element.tag in ("button", "script") or _classes(element) & set(WEB_ONLY):
             if element.getparent() is not None:
                 _drop(element)
@@ -122,9 +121,7 @@ _URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 
 def _prefix_ids(root: etree._Element, slug: str) -> None:
     """Ids, and what points at them: ARIA and label references, and a figure's url(#...) and <use href>."""
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in root.iter(etree.Element):
         if element.get("id"):
             element.set("id", f"{slug}--{element.get('id')}")
         for name in ID_REFERENCES:
@@ -344,7 +341,3 @@ def toc_tokens(book: Book) -> list[dict]:
     chapters = [token(2, chapter.slug, chapter.title, [token(3, a, t) for a, t in chapter.sections])
                 for chapter in book.chapters]
     return [token(2, CONTENTS_ID, "Contents"), *chapters]
-
-
-def copy_chapter(chapter: Chapter) -> etree._Element:
-    return copy.deepcopy(chapter.body)

@@ -30,7 +30,7 @@ MANAGEMENT = (
     '<fieldset class="quiz-item" data-item="pairs"><legend>Pairs?</legend></fieldset></div>')
 LEADERSHIP = ('<h1 id="leadership">Leadership</h1><p>Text.</p>'
               '<div class="quiz quiz-inline"><fieldset class="quiz-item" data-item="one"></fieldset></div>')
-REFERENCES = '<h1 id="references">References</h1><ol><li id="kotter1990hbr">Kotter, J. P. (1990).</li></ol>'
+REFERENCES = '<h1 id="references">References</h1><!-- a comment --><ol><li id="kotter1990hbr">Kotter, J. P. (1990).</li></ol>'
 
 
 def options(*texts):
