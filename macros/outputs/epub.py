@@ -3,9 +3,9 @@
 ebooklib writes the package document, the navigation document and the container. Two things we
 do ourselves, and why:
 - The chapters are serialised to XHTML here. ebooklib re-parses a chapter's body with lxml's HTML
-  parser, which puts inline <svg> in the XHTML namespace and lower-cases its attribute names
-  (viewBox becomes viewbox): figures would break. The HTML standard's table of SVG names puts the
-  case back (SVG_NAMES), and the <svg> element gets its namespace.
+  parser, which puts inline <svg> in the XHTML namespace, lower-cases its names (viewBox becomes
+  viewbox) and keeps xlink:href as a plain name: figures would break. Each <svg> is rebuilt in SVG's
+  namespace, with the HTML standard's table of SVG names to put the case back (SVG_NAMES).
 - ebooklib stamps every zip entry with the current time; the entries are copied into a new zip
   with the date from SOURCE_DATE_EPOCH, so one commit gives the same bytes.
 EPUBCheck 5 (tests/book/test_epub.py) checks the result: no errors and no warnings.
@@ -27,6 +27,7 @@ from .book import Book, Chapter
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 STYLE_FILE = "style/book.css"
 _SVG_ELEMENTS = """altGlyph altGlyphDef altGlyphItem animateColor animateMotion animateTransform clipPath feBlend
 feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting feDisplacementMap feDistantLight
@@ -78,22 +79,34 @@ def identifier_for(site_url: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site_url)}"
 
 
+def _as_svg(element: etree._Element, parent: etree._Element | None = None) -> etree._Element:
+    """The same SVG subtree, rebuilt in SVG's namespace with its names' case restored.
+
+    The HTML parser keeps namespace declarations and prefixed names (xmlns:xlink, xlink:href) as
+    plain attribute names, which XML does not allow: they become real namespaces here.
+    """
+    tag = f"{{{SVG_NS}}}{SVG_NAMES.get(element.tag, element.tag)}"
+    rebuilt = (etree.Element(tag, nsmap={None: SVG_NS, "xlink": XLINK_NS}) if parent is None
+               else etree.SubElement(parent, tag))
+    for name, value in element.attrib.items():
+        if name == "xmlns" or name.startswith("xmlns:"):
+            continue
+        prefix, _, local = name.rpartition(":")
+        namespace = {"xlink": XLINK_NS, "xml": XML_NS}.get(prefix)
+        rebuilt.set(f"{{{namespace}}}{local}" if namespace else SVG_NAMES.get(name, name), value)
+    rebuilt.text, rebuilt.tail = element.text, element.tail
+    for child in element:
+        if isinstance(child.tag, str):
+            _as_svg(child, rebuilt)
+    return rebuilt
+
+
 def _fix_svg(root: etree._Element) -> bool:
-    """Give inline SVG its namespace and its names' case back; True if there was any."""
-    found = False
-    for svg in list(root.iter("svg")):
-        found = True
-        svg.set("xmlns", SVG_NS)
-        for element in svg.iter():
-            if not isinstance(element.tag, str):
-                continue
-            element.tag = SVG_NAMES.get(element.tag, element.tag)
-            for name in list(element.attrib):
-                if name.startswith("xlink:"):
-                    svg.set("xmlns:xlink", XLINK_NS)
-                if name in SVG_NAMES:
-                    element.set(SVG_NAMES[name], element.attrib.pop(name))
-    return found
+    """Put every inline <svg> in SVG's namespace (see _as_svg); True if there was any."""
+    figures = list(root.iter("svg"))
+    for svg in figures:
+        svg.getparent().replace(svg, _as_svg(svg))
+    return bool(figures)
 
 
 def _link_across_files(root: etree._Element, file_of_id: dict[str, str], own_file: str) -> None:

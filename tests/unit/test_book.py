@@ -144,8 +144,11 @@ def test_download_links_have_size_slots_only_when_the_files_are_built():
     assert "book-size" not in published and f'href="{SITE}downloads/leading-and-managing-a4.pdf"' in published
 
 
-SVG = ('<figure><svg viewBox="0 0 10 10" role="img" aria-labelledby="t"><title id="t">A line</title>'
-       '<linearGradient id="g" gradientUnits="userSpaceOnUse"/><path d="M0 0L10 10" stroke="url(#g)"/></svg>'
+# As drawsvg writes them (issue 9's figures): namespace declarations, defs with ids, xlink:href.
+SVG = ('<figure><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+       'viewBox="0 0 10 10" role="img" aria-labelledby="t"><title id="t">A line</title>'
+       '<defs><linearGradient id="g" gradientUnits="userSpaceOnUse"/><circle id="dot" r="1"/></defs>'
+       '<path d="M0 0L10 10" stroke="url(#g)"/><use xlink:href="#dot"/></svg>'
        '<figcaption>A line.</figcaption></figure>')
 
 
@@ -160,12 +163,13 @@ def test_inline_svg_gets_its_namespace_and_its_names_case_back_in_xhtml():
     root = etree.fromstring(content)
     svg = root.find(".//{http://www.w3.org/2000/svg}svg")
     assert svg is not None and svg.get("viewBox") == "0 0 10 10"
-    gradient = svg.find("{http://www.w3.org/2000/svg}linearGradient")
+    gradient = svg.find(".//{http://www.w3.org/2000/svg}linearGradient")
     assert gradient is not None and gradient.get("gradientUnits") == "userSpaceOnUse"
     # Ids are prefixed with the chapter, and so is what points at them inside the figure.
     assert gradient.get("id") == "figures--g"
     assert svg.find("{http://www.w3.org/2000/svg}path").get("stroke") == "url(#figures--g)"
     assert svg.get("aria-labelledby") == "figures--t"
+    assert svg.find("{http://www.w3.org/2000/svg}use").get("{http://www.w3.org/1999/xlink}href") == "#figures--dot"
     assert root.find(".//{http://www.w3.org/1999/xhtml}figcaption") is not None
 
 
