@@ -308,3 +308,14 @@ def test_no_axe_violation_once_answered_submitted_and_filled_in(site_url, course
                 if violations:
                     found[f"{target} ({scheme}, {width})"] = violations
     assert found == {}
+
+
+def test_answers_saved_before_v2_are_carried_over(site_url, course, fresh_page):
+    page = fresh_page
+    item = next(i for i in course.self_check(course.modules[0].id) if i.answer is not None)
+    page.evaluate(f"localStorage.setItem('leading-and-managing:quiz:v1', JSON.stringify({{'{item.id}': "
+                  f"'{item.answer}'}}))")
+    page.goto(url(site_url, course.modules[0].page))
+    assert page.locator(f"#quiz-{item.id} .quiz-feedback").inner_text().startswith("Correct.")
+    assert page.evaluate("localStorage.getItem('leading-and-managing:quiz:v1')") is None
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}'))")["a"] == {item.id: str(item.answer)}
