@@ -11,7 +11,7 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 # What a build reads. Everything else (the virtualenv, site/, tests/) stays behind.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 # A ceiling for a build that hangs, not a speed target: a build that also prints the PDFs and writes the
-# EPUB (BOOK_FILES) takes about a minute on a busy 2-core machine.
+# EPUB (BOOK_FILES) takes several times as long as a quick one, more on a busy machine.
 BUILD_TIMEOUT = 300
 
 
