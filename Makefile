@@ -44,8 +44,9 @@ serve: $(INSTALLED)
 # Builds beside site/ and swaps it in only on success: a broken edit never loses the last good site.
 # OFFLINE_ZIP=true adds the offline copy (downloads/leading-and-managing-offline.zip): a second
 # full build, so only here, not in the tests' builds (tests/browser/test_offline.py builds it once).
+# BOOK_FILES=true prints the whole course to PDF (Chromium) and writes the EPUB (macros/book_hooks.py).
 build: $(INSTALLED)
-	OFFLINE_ZIP=true MKDOCS=$(BIN)/mkdocs scripts/build.sh
+	OFFLINE_ZIP=true BOOK_FILES=true MKDOCS=$(BIN)/mkdocs scripts/build.sh
 
 # Spelling, Markdown, YAML and Python style; settings in pyproject.toml, .pymarkdown.json and .yamllint.
 lint: $(INSTALLED)

@@ -1,5 +1,6 @@
 """The macros as pages call them: each binds the current page to a pure render function."""
 
+import posixpath
 from pathlib import Path
 
 from .draw import attempt
@@ -8,7 +9,9 @@ from .model import LEVELS, Course
 from .render import (activities, assessment, cards, edit, figures, glossary, handout, modules, practice, references,
                      tables)
 from .render import quiz as quiz_render
-from .render.links import linker_for
+from .outputs import book
+from .outputs.embeds import relative_url
+from .render.links import linker_for, page_url
 
 
 def page_macros(course: Course, env) -> dict:
@@ -166,6 +169,13 @@ def page_macros(course: Course, env) -> dict:
         return handout.handout(list(groups.values()), course.comparison.dimensions, sources,
                                course.comparison.evidence_labels, env.conf["site_url"] or "")
 
+    def book_downloads() -> str:
+        """The PDFs and the EPUB of the whole course; `make build` makes them and writes in their sizes."""
+        built = book.book_files_wanted(env.conf)
+        here = posixpath.dirname(page_url(env.page.file.src_uri, env.conf["use_directory_urls"]))
+        return book.download_links(
+            lambda path: relative_url(here, path) if built else (env.conf["site_url"] or "") + path, built)
+
     return {
         "cite": cite, "citet": citet, "comparison_table": comparison_table, "dimension_card": dimension_card,
         "module_overview": module_overview, "key_points": key_points, "learning_path": learning_path,
@@ -177,6 +187,7 @@ def page_macros(course: Course, env) -> dict:
         "learning_outcomes": learning_outcomes, "lesson_plan": lesson_plan, "activity_formats": activity_formats,
         "misconceptions": misconceptions, "sort_cards": sort_cards, "sort_key": sort_key, "handout": handout_table,
         "figure": figure,
+        "book_downloads": book_downloads,
     }
 
 

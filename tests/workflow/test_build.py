@@ -67,17 +67,19 @@ def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path):
 
 def test_two_builds_of_the_same_tree_are_byte_identical_and_the_zip_publishes_no_data(tmp_path):
     """Built from two folders at different times, as two clones of one commit would be, and with the
-    offline zip that `make build` adds (OFFLINE_ZIP), so the archives' dates are checked too. The zip
-    holds no data file and no sentence of the essay, like the site."""
+    offline zip, the PDFs and the EPUB that `make build` adds (OFFLINE_ZIP, BOOK_FILES), so the archives' and
+    the documents' dates are checked too. The zip holds no data file and no sentence of the essay, like the site."""
     trees = []
     for name in ("first", "second"):
         project = copy_project(tmp_path / name)
-        result = mkdocs_build(project, "--site-dir", "site", SOURCE_DATE_EPOCH="1700000000", OFFLINE_ZIP="true")
+        result = mkdocs_build(project, "--site-dir", "site", SOURCE_DATE_EPOCH="1700000000", OFFLINE_ZIP="true",
+                              BOOK_FILES="true")
         assert result.returncode == 0, result.stdout
         trees.append(tree(project / "site"))
     first, second = trees
     assert first.keys() == second.keys()
     assert OFFLINE_ZIP in first, "the offline zip was not built"
+    assert {"downloads/leading-and-managing-a4.pdf", "downloads/leading-and-managing.epub"} <= first.keys()
     assert [path for path in first if first[path] != second[path]] == []
 
     site = tmp_path / "second" / "site"
