@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .model import ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, GlossaryFile, QuizFile
+from .model import (ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, GlossaryFile, Module, QuizFile,
+                    QuizItem)
 
 Path_ = tuple[str | int, ...]
 WORDS_PER_MINUTE = 200
@@ -261,20 +262,86 @@ def _check_modules(course: CourseFile, docs_dir: Path, marks: Marks, file: Path)
     return minutes
 
 
-def _check_quiz(quiz: QuizFile, comparison: Comparison, module_ids: set[str], marks: Marks, file: Path) -> None:
+def _check_quiz(quiz: QuizFile, comparison: Comparison, modules: list[Module], marks: Marks, file: Path) -> None:
     check_unique(quiz.items, "id", "items", marks, file)
     source_ids = {s.id for s in comparison.sources}
+    module_ids = [m.id for m in modules]
+    objectives_of = {m.id: {o.id for o in m.objectives} for m in modules}
+    all_objectives = {o for ids in objectives_of.values() for o in ids}
     for index, item in enumerate(quiz.items):
-        check_known(item.module, module_ids, ("items", index, "module"), "module", marks, file)
+        check_known(item.module, set(module_ids), ("items", index, "module"), "module", marks, file)
+        check_known(item.objective, all_objectives, ("items", index, "objective"), "objective", marks, file)
+        if item.objective not in objectives_of[item.module]:
+            _quiz_error(marks, file, index, "objective", f"'{item.objective}' is not an objective of module "
+                        f"'{item.module}'; expected one of: {', '.join(sorted(objectives_of[item.module]))}")
         check_known(item.source, source_ids, ("items", index, "source"), "source", marks, file)
-        if not 0 <= item.answer < len(item.options):
-            line, column = marks.nearest(("items", index, "answer"))
-            raise DataError(file, line, column, f"items[{index}].answer",
-                            f"expected the number of an option, from 0 to {len(item.options) - 1}")
-        if item.kind == "true_false" and [o.text for o in item.options] != ["True", "False"]:
-            line, column = marks.nearest(("items", index, "options"))
-            raise DataError(file, line, column, f"items[{index}].options",
-                            "a true_false item expected exactly two options, 'True' then 'False'")
+        later = module_ids[module_ids.index(item.module) + 1:]
+        for position, module in enumerate(item.review_in):
+            check_known(module, set(later), ("items", index, "review_in", position),
+                        f"later module (after '{item.module}')", marks, file)
+        _check_item_kind(item, index, marks, file)
+
+
+def _quiz_error(marks: Marks, file: Path, index: int, field: str, expected: str) -> None:
+    line, column = marks.nearest(("items", index, field))
+    raise DataError(file, line, column, f"items[{index}].{field}", expected)
+
+
+def _check_item_kind(item: QuizItem, index: int, marks: Marks, file: Path) -> None:
+    """Each kind fills its own answer fields and leaves the others empty."""
+    count = len(item.options)
+    if item.kind == "matching":
+        if len(item.pairs) < 2:
+            _quiz_error(marks, file, index, "pairs", "a matching item expected at least 2 pairs")
+        for field in ("options", "answer", "answers"):
+            if getattr(item, field) not in (None, []):
+                _quiz_error(marks, file, index, field, f"a matching item has no '{field}'; use pairs and distractors")
+        responses = [pair.response for pair in item.pairs]
+        if len(set(responses)) != len(responses) or set(responses) & set(item.distractors):
+            _quiz_error(marks, file, index, "pairs", "expected every response and distractor to be different")
+        return
+    if count < 2:
+        _quiz_error(marks, file, index, "options", "expected at least 2 options")
+    for field in ("pairs", "distractors"):
+        if getattr(item, field):
+            _quiz_error(marks, file, index, field, f"only a matching item has '{field}'")
+    if item.kind == "multiple":
+        if item.answer is not None:
+            _quiz_error(marks, file, index, "answer", "a multiple item lists its right options under 'answers'")
+        if not item.answers or len(set(item.answers)) != len(item.answers):
+            _quiz_error(marks, file, index, "answers", "expected a list of different option numbers")
+        if any(not 0 <= answer < count for answer in item.answers):
+            _quiz_error(marks, file, index, "answers", f"expected option numbers from 0 to {count - 1}")
+        return
+    if item.answers:
+        _quiz_error(marks, file, index, "answers", f"a {item.kind} item has one right option, under 'answer'")
+    if item.answer is None or not 0 <= item.answer < count:
+        _quiz_error(marks, file, index, "answer", f"expected the number of an option, from 0 to {count - 1}")
+    if item.kind == "true_false" and [o.text for o in item.options] != ["True", "False"]:
+        _quiz_error(marks, file, index, "options", "a true_false item expected exactly two options, 'True' then 'False'")
+
+
+def _check_alignment(course: CourseFile, quiz: QuizFile, marks: Marks, file: Path) -> None:
+    """Every objective is tested by at least two items, and the final can draw a full attempt."""
+    seen: set[str] = set()
+    for m_index, module in enumerate(course.modules):
+        for o_index, objective in enumerate(module.objectives):
+            if objective.id in seen:
+                line, column = marks.nearest(("modules", m_index, "objectives", o_index, "id"))
+                raise DataError(file, line, column, f"modules[{m_index}].objectives[{o_index}].id",
+                                f"'{objective.id}' is already used; expected an id unique across the course")
+            seen.add(objective.id)
+            count = sum(item.objective == objective.id for item in quiz.items)
+            if count < 2:
+                line, column = marks.nearest(("modules", m_index, "objectives", o_index, "id"))
+                raise DataError(file, line, column, f"modules[{m_index}].objectives[{o_index}].id",
+                                f"objective '{objective.id}' is tested by {count} item(s) in quiz.yml; "
+                                "expected at least 2")
+    pool = sum("final" in item.used_in for item in quiz.items)
+    if course.assessment.final_items > pool:
+        line, column = marks.nearest(("assessment", "final_items"))
+        raise DataError(file, line, column, "assessment.final_items",
+                        f"the final pool in quiz.yml holds {pool} items; expected at most that many")
 
 
 def _check_activities(activities: ActivitiesFile, comparison: Comparison, module_ids: set[str], marks: Marks,
@@ -373,11 +440,13 @@ def load_course(docs_dir: Path) -> Course:
 
     quiz_file = data_dir / "quiz.yml"
     quiz, quiz_marks = load_file(quiz_file, QuizFile)
-    _check_quiz(quiz, comparison, module_ids, quiz_marks, quiz_file)
+    _check_quiz(quiz, comparison, course.modules, quiz_marks, quiz_file)
+    _check_alignment(course, quiz, course_marks, course_file)
 
     activities_file = data_dir / "activities.yml"
     activities, activities_marks = load_file(activities_file, ActivitiesFile)
     _check_activities(activities, comparison, module_ids, activities_marks, activities_file)
 
     return Course(comparison=comparison, modules=course.modules, terms=glossary.terms,
-                  claims=claims, reading_minutes=minutes, quiz=quiz.items, activities=activities)
+                  claims=claims, reading_minutes=minutes, quiz=quiz.items, activities=activities,
+                  assessment=course.assessment)

@@ -4,7 +4,7 @@ The JSON Schemas in docs/data/schema/ are generated from these classes
 (`python -m macros.schema`), so editors and the build check the same rules.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -12,6 +12,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]+$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+"""The levels of the revised Bloom taxonomy that the course teaches and tests at, lowest first."""
+LEVELS: tuple[str, ...] = get_args(Level)
+ABOVE_RECALL = ("apply", "analyse", "evaluate")
 
 
 class Record(BaseModel):
@@ -62,6 +66,14 @@ class Comparison(Record):
     dimensions: list[Dimension] = Field(min_length=1)
 
 
+class Objective(Record):
+    """What a learner can do after a module: measurable, so the bank can test it."""
+
+    id: Id = Field(description="Unique across the course, e.g. 'management-classify-work'.")
+    text: Text = Field(description="Starts with an action verb: classify, diagnose, justify, compare, design...")
+    level: Level = Field(description="The level the objective is taught and tested at.")
+
+
 class Module(Record):
     """One of the four course modules and the page that teaches it."""
 
@@ -70,14 +82,22 @@ class Module(Record):
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_/-]+\.md$")]
     summary: Text
     questions: list[Text] = Field(min_length=1)
-    objectives: list[Text] = Field(min_length=1)
+    objectives: list[Objective] = Field(min_length=1)
     key_points: list[Text] = Field(min_length=1)
 
 
+class Assessment(Record):
+    """How the final assessment is drawn and passed."""
+
+    pass_mark: int = Field(ge=0, le=100, description="Percent: the final's pass mark and the SCORM/cmi5 mastery score.")
+    final_items: int = Field(ge=20, description="How many items one attempt of the final draws from the final pool.")
+
+
 class CourseFile(Record):
-    """docs/data/course.yml: the modules, in teaching order."""
+    """docs/data/course.yml: the modules, in teaching order, and the final assessment's rules."""
 
     modules: list[Module] = Field(min_length=1)
+    assessment: Assessment
 
 
 class Term(Record):
@@ -103,17 +123,50 @@ class QuizOption(Record):
     explanation: Text = Field(description="One line saying why this option is right or wrong.")
 
 
-class QuizItem(Record):
-    """One self-check question of a module."""
+class MatchPair(Record):
+    """One row of a matching item: a premise, its right response, and why."""
 
-    id: Id
+    premise: Text
+    response: Text = Field(description="The right choice; every pair's response (and the distractors) is a choice.")
+    explanation: Text
+
+
+Use = Literal["check", "inline", "pretest", "final"]
+
+
+class QuizItem(Record):
+    """One question of the item bank; `used_in` says where the course asks it."""
+
+    id: Id = Field(description="Stable: the same id in every export format.")
     module: Id
-    kind: Literal["mcq", "classify", "true_false"] = Field(
-        description="mcq: multiple choice; classify: is this management, leadership or both?; true_false.")
+    objective: Id = Field(description="The id of one of its module's objectives in course.yml.")
+    level: Level
+    kind: Literal["mcq", "classify", "true_false", "multiple", "matching"] = Field(
+        description="mcq: one right option; classify: management, leadership or both?; true_false; "
+                    "multiple: choose all that apply; matching: pair each premise with a response.")
     prompt: Text
-    options: list[QuizOption] = Field(min_length=2)
-    answer: int = Field(description="The correct option, counting from 0.")
+    options: list[QuizOption] = Field(default_factory=list, description="Every kind but matching.")
+    answer: int | None = Field(None, description="mcq, classify, true_false: the right option, counting from 0.")
+    answers: list[int] = Field(default_factory=list, description="multiple: every right option, counting from 0.")
+    pairs: list[MatchPair] = Field(default_factory=list, description="matching: the rows to match.")
+    distractors: list[Text] = Field(default_factory=list, description="matching: extra wrong choices.")
     source: Id
+    used_in: list[Use] = Field(
+        default_factory=lambda: ["check", "final"],
+        description="check: the module's end-of-page check; inline: a pause-and-check inside the page; "
+                    "pretest; final: the final's pool.")
+    review_in: list[Id] = Field(
+        default_factory=list,
+        description="Later modules whose end-of-page check repeats this item, as spaced retrieval.")
+
+    def correct_options(self) -> list[int]:
+        """The right option(s) as a list: empty for matching."""
+        return [self.answer] if self.answer is not None else list(self.answers)
+
+    def choices(self) -> list[str]:
+        """matching: the choices every premise's select offers, in a fixed order (sorted, so no pair gives
+        itself away by position)."""
+        return sorted({pair.response for pair in self.pairs} | set(self.distractors), key=str.casefold)
 
 
 class QuizFile(Record):
@@ -222,11 +275,43 @@ class Course(BaseModel):
     quiz: list[QuizItem]
     activities: ActivitiesFile
 
+    assessment: Assessment
+
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
 
+    def objectives(self) -> list[Objective]:
+        return [objective for module in self.modules for objective in module.objectives]
+
+    def objective(self, objective_id: str) -> Objective:
+        return next(o for o in self.objectives() if o.id == objective_id)
+
+    def module_of_objective(self, objective_id: str) -> Module:
+        return next(m for m in self.modules if any(o.id == objective_id for o in m.objectives))
+
+    def item(self, item_id: str) -> QuizItem:
+        return next(item for item in self.quiz if item.id == item_id)
+
     def quiz_items(self, module_id: str) -> list[QuizItem]:
+        """Every item of a module's bank, wherever it is used."""
         return [item for item in self.quiz if item.module == module_id]
+
+    def self_check(self, module_id: str) -> list[QuizItem]:
+        """The end-of-page check: the module's own items, then items from earlier modules to retrieve again."""
+        own = [item for item in self.quiz if item.module == module_id and "check" in item.used_in]
+        return own + [item for item in self.quiz if module_id in item.review_in]
+
+    def inline_checks(self, module_id: str) -> list[QuizItem]:
+        return [item for item in self.quiz if item.module == module_id and "inline" in item.used_in]
+
+    def pretest(self) -> list[QuizItem]:
+        return [item for item in self.quiz if "pretest" in item.used_in]
+
+    def final_pool(self) -> list[QuizItem]:
+        return [item for item in self.quiz if "final" in item.used_in]
+
+    def items_of_objective(self, objective_id: str) -> list[QuizItem]:
+        return [item for item in self.quiz if item.objective == objective_id]
 
     def module_activities(self, module_id: str) -> ModuleActivities:
         return next(entry for entry in self.activities.modules if entry.module == module_id)

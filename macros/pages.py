@@ -65,7 +65,8 @@ def page_macros(course: Course, env) -> dict:
     def quiz() -> str:
         """The current module's self-check."""
         module = current_module()
-        return quiz_render.quiz(module, course.quiz_items(module.id), sources, link()) + note("quiz.yml")
+        return quiz_render.quiz(module, course.self_check(module.id), sources, link(),
+                                {m.id: m for m in course.modules}) + note("quiz.yml")
 
     def answer_key() -> str:
         return quiz_render.answer_key(course.modules, course.quiz, sources, link()) + note("quiz.yml")

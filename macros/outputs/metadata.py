@@ -26,7 +26,7 @@ def learning_resource(title: str, url: str, description: str, site_name: str, si
     }
     if module is not None:
         resource["learningResourceType"] = "module"
-        resource["teaches"] = list(module.objectives)
+        resource["teaches"] = [objective.text for objective in module.objectives]
         resource["description"] = module.summary
     if minutes:
         resource["timeRequired"] = f"PT{minutes}M"

@@ -47,7 +47,7 @@ def learning_outcomes(modules: list[Module], link: Linker) -> str:
     """The course's learning outcomes: every module's objectives, under a link to the module."""
     parts = []
     for module in modules:
-        objectives = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
+        objectives = "".join(f"<li>{escape(o.text)}</li>" for o in module.objectives)
         parts.append(f'<li><a href="{attribute(link(module.page, None))}">{escape(module.title)}</a>'
                      f"<ul>{objectives}</ul></li>")
     return f'<ol class="learning-outcomes">{"".join(parts)}</ol>'

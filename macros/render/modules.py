@@ -17,7 +17,7 @@ def module_overview(module: Module, minutes: int) -> str:
         f'<p class="module-reading-time">Reading time: about {minutes} minutes</p>'
         f'<div class="module-questions"><p><strong>Questions</strong></p>{_list(module.questions)}</div>'
         f'<div class="module-objectives"><p><strong>Objectives</strong>: after this module you can</p>'
-        f"{_list(module.objectives)}</div></div>"
+        f"{_list([o.text for o in module.objectives])}</div></div>"
     )
 
 

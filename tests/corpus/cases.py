@@ -210,6 +210,23 @@ BROKEN = [
            Replace(QUIZ, "    module: management\n", "    module: managment\n"),
            "docs/data/quiz.yml:{line}:13: field 'items[0].module': unknown module 'managment'; "
            "expected one of: conclusion, differences, leadership, management"),
+    Broken("quiz-unknown-objective", "a quiz item names an objective that does not exist",
+           Replace(QUIZ, "    objective: management-classify-work\n", "    objective: management-clasify-work\n"),
+           "docs/data/quiz.yml:{line}:16: field 'items[0].objective': unknown objective 'management-clasify-work'"),
+    Broken("quiz-unknown-level", "a quiz item at a level the course does not use",
+           Replace(QUIZ, "    level: remember\n", "    level: create\n"),
+           "docs/data/quiz.yml:{line}:12: field 'items[0].level': expected one of 'remember', 'understand', "
+           "'apply', 'analyse' or 'evaluate'"),
+    Broken("objective-unknown-level", "an objective at a level the course does not use",
+           Replace(COURSE, "        level: understand\n", "        level: understanding\n"),
+           "docs/data/course.yml:{line}:16: field 'modules[0].objectives[0].level': expected one of 'remember', "
+           "'understand', 'apply', 'analyse' or 'evaluate'"),
+    Broken("objective-untested", "an objective that fewer than two items test",
+           Replace(COURSE, "      - id: management-purpose\n",
+                   "      - id: management-untested\n        text: Name a thing.\n        level: remember\n"
+                   "      - id: management-purpose\n"),
+           "docs/data/course.yml:{line}:13: field 'modules[0].objectives[0].id': objective "
+           "'management-untested' is tested by 0 item(s) in quiz.yml; expected at least 2"),
     # --- Pages ---------------------------------------------------------------------------------
     Broken("page-unknown-claim", "a page declares a claim that does not exist",
            Replace(DIFFERENCES_PAGE, "claims: [D1,", "claims: [D99,"),

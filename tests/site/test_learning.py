@@ -12,7 +12,7 @@ from macros.render.glossary import term_spellings
 from tests.conftest import ROOT
 
 MIN_ITEMS_PER_MODULE = 5
-MIN_ITEMS = 24
+MIN_ITEMS = 40
 MIN_TERMS = 20
 
 
@@ -20,12 +20,22 @@ def tags(page, tag, **attrs):
     return [a for t, a in page.parser.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
+def right_explanations(item):
+    """What a learner reads about the right answer: each right option's or each pair's explanation."""
+    if item.kind == "matching":
+        return [pair.explanation for pair in item.pairs]
+    return [item.options[index].explanation for index in item.correct_options()]
+
+
 def test_every_quiz_item_is_valid(course):
     source_ids = {s.id for s in course.comparison.sources}
     for item in course.quiz:
-        assert 0 <= item.answer < len(item.options), item.id
-        assert all(option.text and option.explanation for option in item.options), item.id
-        assert len({option.text for option in item.options}) == len(item.options), item.id
+        if item.kind == "matching":
+            assert len(item.pairs) >= 2 and all(p.explanation for p in item.pairs), item.id
+        else:
+            assert item.correct_options() and all(0 <= i < len(item.options) for i in item.correct_options())
+            assert all(option.text and option.explanation for option in item.options), item.id
+            assert len({option.text for option in item.options}) == len(item.options), item.id
         assert item.source in source_ids, item.id
 
 
@@ -34,17 +44,17 @@ def test_enough_quiz_items_of_enough_kinds(course):
     assert {m.id: per_module[m.id] >= MIN_ITEMS_PER_MODULE for m in course.modules} == \
         {m.id: True for m in course.modules}
     assert len(course.quiz) >= MIN_ITEMS
-    assert {item.kind for item in course.quiz} == {"mcq", "classify", "true_false"}
+    assert {item.kind for item in course.quiz} == {"mcq", "classify", "true_false", "multiple", "matching"}
 
 
 def test_every_module_page_shows_its_quiz_and_activities(site, course):
     for module in course.modules:
         page = site.page(module.page)
         assert "check-your-understanding" in page.parser.ids and "activities" in page.parser.ids, module.id
-        shown = [f["data-item"] for f in tags(page, "fieldset") if "data-item" in f]
-        assert shown == [item.id for item in course.quiz_items(module.id)], module.id
-        for item in course.quiz_items(module.id):
-            assert item.prompt in page.text and item.options[item.answer].explanation in page.text
+        shown = [f["data-item"] for f in tags(page, "fieldset") if f.get("id", "").startswith("quiz-")]
+        assert shown == [item.id for item in course.self_check(module.id)], module.id
+        for item in course.self_check(module.id):
+            assert item.prompt in page.text and all(e in page.text for e in right_explanations(item)), item.id
         entry = course.module_activities(module.id)
         for scenario in entry.scenarios:
             assert f"case-{scenario.id}" in page.parser.ids and scenario.model_answer in page.text
@@ -108,9 +118,13 @@ def test_handout_holds_every_dimension(site, course):
 def test_guide_holds_the_answer_key_outcomes_plans_cards_and_misconceptions(site, course):
     page = site.page("instructors/guide.md")
     for item in course.quiz:
-        assert f"key-{item.id}" in page.parser.ids and item.options[item.answer].text in page.text
+        assert f"key-{item.id}" in page.parser.ids
+        for index in item.correct_options():
+            assert item.options[index].text in page.text, item.id
+        for pair in item.pairs:
+            assert pair.premise in page.text and pair.response in page.text, item.id
     for module in course.modules:
-        assert all(objective in page.text for objective in module.objectives)
+        assert all(objective.text in page.text for objective in module.objectives)
     for plan in course.activities.lesson_plans:
         assert f"plan-{plan.id}" in page.parser.ids
     cards = {(c["data-dimension"], c["data-side"]) for c in tags(page, "li") if "data-side" in c}
@@ -144,11 +158,11 @@ BROKEN = {
                             "    answer: 7"),
     "unknown source": ("quiz.yml", "    source: fayol1916\n", "    source: fayol1917\n", "items[1].source",
                        "unknown source 'fayol1917'", "    source: fayol1917"),
-    "unknown module": ("quiz.yml", "    module: leadership\n", "    module: leading\n", "items[6].module",
+    "unknown module": ("quiz.yml", "    module: leadership\n", "    module: leading\n", "items[11].module",
                        "unknown module 'leading'", "    module: leading"),
     "duplicate id": ("quiz.yml", "  - id: fayol-elements\n", "  - id: kotter-management-processes\n",
                      "items[1].id", "already used at line",
-                     "  - id: kotter-management-processes\n    module: management\n    kind: mcq\n    prompt: Which of these"),
+                     "  - id: kotter-management-processes\n    module: management\n    objective: management-trace-models"),
     "unknown kind": ("quiz.yml", "    kind: classify\n", "    kind: sorting\n", "items[2].kind", "expected one of",
                      "    kind: sorting"),
     "missing explanation": ("quiz.yml", "        explanation: These three processes turn goals into plans, "

@@ -1,6 +1,6 @@
 """A small course model for unit tests: built in code, no files, no build."""
 
-from macros.model import Dimension, Group, Module, Source, Term
+from macros.model import Dimension, Group, Module, Objective, Source, Term
 
 KOTTER = Source(id="kotter1990hbr", kind="article", short="Kotter", year="1990a", authors="Kotter, J. P.",
                 title="What leaders really do", published_in="Harvard Business Review", details="68(3), 103–111")
@@ -14,8 +14,9 @@ FOCUS = Dimension(id="focus", name="Primary focus", group="essay", management="S
 AGENDA = Dimension(id="setting-the-agenda", name="Deciding what to do", group="kotter",
                    management="Planning and budgeting", leadership="Establishing direction",
                    sources=["kotter1990hbr", "bennis1989"])
+FAYOL_OBJECTIVE = Objective(id="management-fayol", text="Explain Fayol's five elements.", level="understand")
 MODULE = Module(id="management", title="Management", page="management/index.md", summary="What managers do.",
-                questions=["What do managers do?"], objectives=["Explain Fayol's five elements."],
+                questions=["What do managers do?"], objectives=[FAYOL_OBJECTIVE],
                 key_points=["Management copes with complexity."])
 TERM = Term(id="vision", term="Vision", definition="A picture of a desirable future.", source="bennis1989",
             dimensions=["focus"])

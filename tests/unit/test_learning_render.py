@@ -14,14 +14,16 @@ from tests.unit.sample import AGENDA, ESSAY, FOCUS, KOTTER_GROUP, MODULE, SOURCE
 HOSTILE = '<script>alert(1)</script> {{ 7*7 }} **bold** "quoted"'
 
 ITEM = QuizItem(
-    id="kotter-processes", module="management", kind="mcq", prompt="Which are Kotter's management processes?",
+    id="kotter-processes", module="management", objective="management-fayol", level="remember", kind="mcq",
+    prompt="Which are Kotter's management processes?",
     options=[QuizOption(text="Planning and budgeting", explanation="These keep the system running."),
              QuizOption(text="Establishing direction", explanation="That is a leadership process."),
              QuizOption(text="Model the way", explanation="That is Kouzes and Posner.")],
     answer=0, source="kotter1990hbr")
 TRUE_FALSE = QuizItem(
-    id="kotter-not-better", module="management", kind="true_false", prompt="Leadership should replace management.",
-    options=[QuizOption(text="True", explanation="Kotter says it cannot."),
+    id="kotter-not-better", module="management", objective="management-fayol", level="understand",
+    kind="true_false", prompt="Leadership should replace management.",
+    options=[QuizOption(text="True", explanation="Kotter says it is not necessarily better."),
              QuizOption(text="False", explanation="Organisations need both.")],
     answer=1, source="bennis1989")
 ENTRY = ModuleActivities(
@@ -112,7 +114,7 @@ def test_activities_fold_model_answers_and_cite_their_sources():
 def test_learning_outcomes_list_every_objective_under_its_module():
     parsed = Parsed(activities.learning_outcomes([MODULE], link))
     assert parsed.all("a", href="../management/")
-    assert MODULE.objectives[0] in parsed.text
+    assert MODULE.objectives[0].text in parsed.text
 
 
 def test_lesson_plan_shows_running_times_and_links_to_how_to_run_a_step():

@@ -144,7 +144,7 @@ def test_learning_resource_metadata_for_a_module():
     data = metadata.learning_resource("Management", SITE_URL + "management/", "A course.", "Leading & Managing",
                                       SITE_URL, "Contributors", MODULE, 12)
     assert data["@type"] == "LearningResource" and data["license"] == embeds.LICENCE_URL
-    assert data["teaches"] == list(MODULE.objectives) and data["timeRequired"] == "PT12M"
+    assert data["teaches"] == [o.text for o in MODULE.objectives] and data["timeRequired"] == "PT12M"
     assert data["isPartOf"]["url"] == SITE_URL
 
 
