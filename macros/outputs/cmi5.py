@@ -14,6 +14,11 @@ from macros.outputs.scorm import LAUNCH, CoursePackage
 NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 
 
+def au_iri(course_iri: str) -> str:
+    """The assignable unit's id; the adapter names objectives and questions below it."""
+    return course_iri.rstrip("/") + "/cmi5/au"
+
+
 def _langstring(parent, tag: str, text: str, language: str):
     element = etree.SubElement(parent, f"{{{NS}}}{tag}")
     etree.SubElement(element, f"{{{NS}}}langstring", lang=language).text = text
@@ -26,7 +31,7 @@ def course_structure_xml(package: CoursePackage, course_iri: str, description: s
     course = etree.SubElement(root, f"{{{NS}}}course", id=course_iri)
     _langstring(course, "title", package.title, language)
     _langstring(course, "description", description, language)
-    au = etree.SubElement(root, f"{{{NS}}}au", id=f"{course_iri}#cmi5-au", moveOn="CompletedAndPassed",
+    au = etree.SubElement(root, f"{{{NS}}}au", id=au_iri(course_iri), moveOn="CompletedAndPassed",
                           masteryScore=f"{package.mastery_score / 100:g}", launchMethod="AnyWindow")
     _langstring(au, "title", package.title, language)
     _langstring(au, "description", description, language)
