@@ -40,6 +40,11 @@ class Part:
     module: str | None  # the module id, None for a part that is not a module
 
 
+def part_anchor(part: Part) -> str:
+    """The section's id: "part-" keeps it apart from the ids inside the pages (a page's h1 has its module's id)."""
+    return html.escape(f"part-{part.id}")
+
+
 def _site_path(page_url: str, reference: str) -> str | None:
     """A relative link as a site-root-relative path; None when it already leaves the site."""
     parts = urlsplit(reference)
@@ -82,7 +87,7 @@ class _Part:
         path, _, fragment = target.partition("#")
         other = self.pages.get(path)
         if other is not None:
-            link.set("href", "#" + (self.local_id(fragment, other) if fragment else other.id))
+            link.set("href", "#" + (self.local_id(fragment, other) if fragment else part_anchor(other)))
         else:
             link.set("href", urljoin(self.site_url, target))
             link.set("target", "_blank")
@@ -117,9 +122,9 @@ def launch_page(title: str, parts: list[Part], site_url: str, lms: str, mastery_
         body = maker.html()
         assets |= maker.assets
         module = f' data-module="{html.escape(part.module)}"' if part.module else ""
-        sections.append(f'<section class="lms-part" id="{html.escape(part.id)}"{module} '
+        sections.append(f'<section class="lms-part" id="{part_anchor(part)}"{module} '
                         f'aria-label="{html.escape(part.title)}">{body}</section>')
-    links = "".join(f'<li><a href="#{html.escape(part.id)}">{html.escape(part.title)}</a></li>' for part in parts)
+    links = "".join(f'<li><a href="#{part_anchor(part)}">{html.escape(part.title)}</a></li>' for part in parts)
     head = "".join(f'<link rel="stylesheet" href="{html.escape(sheet)}">' for sheet in EMBED_STYLESHEETS)
     head += "".join(f'<script src="{html.escape(script)}" defer></script>' for script in scripts)
     page = (
