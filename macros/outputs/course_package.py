@@ -130,7 +130,9 @@ def launch_page(title: str, parts: list[Part], site_url: str, lms: str, mastery_
     page = (
         f'<!doctype html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="color-scheme" content="light dark"><title>{html.escape(title)}</title>{head}</head>'
+        f'<meta name="color-scheme" content="light dark"><title>{html.escape(title)}</title>'
+        # No icon of its own: without this line, a browser asks the LMS's server for /favicon.ico.
+        f'<link rel="icon" href="data:,">{head}</head>'
         f'<body class="embed lms-package" data-lms="{html.escape(lms)}" data-mastery-score="{mastery_score}">'
         f'<header class="lms-header"><p class="lms-course">{html.escape(title)}</p>'
         f'<nav aria-label="Parts of the course"><ol class="lms-parts">{links}</ol></nav>'

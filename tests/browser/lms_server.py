@@ -70,7 +70,8 @@ def handler_for(state: LmsState):
                     return self._json(state.launch_data)
                 return self._send(404, b"")
             if url.path == "/lrs/agents/profile":
-                return self._send(404, b"")
+                # What an LMS stores for the learner before it launches an AU (cmi5 section 11).
+                return self._json({"languagePreference": "en-GB", "audioPreference": "on"})
             return super().do_GET()
 
         def do_POST(self):
