@@ -23,7 +23,7 @@ import lxml.html
 from macros.outputs.embeds import EMBED_STYLESHEETS, LICENCE_NAME, LICENCE_URL
 
 ADAPTER = "assets/javascripts/lms-adapter.js"
-CMI5_CLIENT = "assets/javascripts/vendor/xapi-cmi5/cmi5.umd.js"
+CMI5_CLIENT = "assets/javascripts/vendor/xapi-cmi5/cmi5.umd.min.js"
 CMI5_LICENCE = "assets/javascripts/vendor/xapi-cmi5/LICENSE"
 # Loaded before the adapter, in this order, where the site has them.
 COURSE_SCRIPTS = ("assets/javascripts/progress.js", "assets/javascripts/quiz.js")
