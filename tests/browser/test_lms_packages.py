@@ -249,3 +249,19 @@ def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(
     assert by_verb["completed"]["result"]["completion"] is True
     assert "duration" in by_verb["terminated"]["result"]
     assert watch.problems() == {}
+
+
+@pytest.mark.parametrize("scheme, width", [("light", 360), ("dark", 1280)])
+def test_the_package_launch_page_has_no_axe_violation(player, scheme, width):
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    from tests.browser.test_accessibility import axe_violations
+
+    page, state, base, watch = player
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base}/package2004/index.html#part-differences")
+    page.wait_for_selector("#part-differences:not([hidden])")
+    page.add_script_tag(content=AXE_SCRIPT)
+    assert axe_violations(page) == []
+    assert watch.problems() == {}
