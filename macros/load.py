@@ -17,11 +17,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .model import (ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, GlossaryFile, Module, QuizFile,
-                    QuizItem)
+from .model import (ActivitiesFile, ClaimsFile, Comparison, Course, CourseFile, GlossaryFile, Module, PracticeFile,
+                    QuizFile, QuizItem)
 
 Path_ = tuple[str | int, ...]
 WORDS_PER_MINUTE = 200
+MIN_WORKED_CASE_WORDS = 400
+MIN_CAPSTONE_BRIEF_WORDS = 600
 
 
 class DataError(Exception):
@@ -403,6 +405,52 @@ def _check_activities(activities: ActivitiesFile, comparison: Comparison, module
         sources(misconception.sources, ("misconceptions", index, "sources"))
 
 
+def _words(*texts: str) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+def _check_practice(practice: PracticeFile, comparison: Comparison, modules: list[Module],
+                    activities: ActivitiesFile, marks: Marks, file: Path) -> None:
+    """One worked case and one reflection rubric per module, long enough to be worth working through."""
+    source_ids = {s.id for s in comparison.sources}
+    module_ids = {m.id for m in modules}
+
+    def every_module(entries: list[Any], list_name: str) -> None:
+        check_unique(entries, "module", list_name, marks, file)
+        for index, entry in enumerate(entries):
+            check_known(entry.module, module_ids, (list_name, index, "module"), "module", marks, file)
+        missing = module_ids - {entry.module for entry in entries}
+        if missing:
+            line, column = marks.nearest((list_name,))
+            raise DataError(file, line, column, list_name, f"expected one for every module; missing: "
+                            f"{', '.join(sorted(missing))}")
+
+    every_module(practice.worked_cases, "worked_cases")
+    for index, case in enumerate(practice.worked_cases):
+        words = _words(*case.situation, *(step.title + " " + step.text for step in case.steps), case.takeaway)
+        if words < MIN_WORKED_CASE_WORDS:
+            line, column = marks.nearest(("worked_cases", index, "steps"))
+            raise DataError(file, line, column, f"worked_cases[{index}]",
+                            f"the case and its analysis have {words} words; expected at least {MIN_WORKED_CASE_WORDS}")
+        for position, source in enumerate(case.sources):
+            check_known(source, source_ids, ("worked_cases", index, "sources", position), "source", marks, file)
+    every_module(practice.reflection_rubrics, "reflection_rubrics")
+    for index, rubric in enumerate(practice.reflection_rubrics):
+        prompts = next(entry.reflection for entry in activities.modules if entry.module == rubric.module)
+        if rubric.prompt >= len(prompts):
+            line, column = marks.nearest(("reflection_rubrics", index, "prompt"))
+            raise DataError(file, line, column, f"reflection_rubrics[{index}].prompt",
+                            f"module '{rubric.module}' has {len(prompts)} reflection question(s) in activities.yml; "
+                            f"expected a number from 0 to {len(prompts) - 1}")
+    brief = _words(*practice.capstone.brief)
+    if brief < MIN_CAPSTONE_BRIEF_WORDS:
+        line, column = marks.nearest(("capstone", "brief"))
+        raise DataError(file, line, column, "capstone.brief",
+                        f"the brief has {brief} words; expected at least {MIN_CAPSTONE_BRIEF_WORDS}")
+    for position, source in enumerate(practice.capstone.sources):
+        check_known(source, source_ids, ("capstone", "sources", position), "source", marks, file)
+
+
 def reading_minutes(markdown: str) -> int:
     """Minutes to read a page at an unhurried pace, ignoring front matter and macro calls."""
     body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
@@ -447,6 +495,10 @@ def load_course(docs_dir: Path) -> Course:
     activities, activities_marks = load_file(activities_file, ActivitiesFile)
     _check_activities(activities, comparison, module_ids, activities_marks, activities_file)
 
+    practice_file = data_dir / "practice.yml"
+    practice, practice_marks = load_file(practice_file, PracticeFile)
+    _check_practice(practice, comparison, course.modules, activities, practice_marks, practice_file)
+
     return Course(comparison=comparison, modules=course.modules, terms=glossary.terms,
                   claims=claims, reading_minutes=minutes, quiz=quiz.items, activities=activities,
-                  assessment=course.assessment)
+                  assessment=course.assessment, practice=practice)

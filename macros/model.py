@@ -258,6 +258,57 @@ class ActivitiesFile(Record):
     misconceptions: list[Misconception] = Field(min_length=1)
 
 
+class RubricCriterion(Record):
+    """One row of a rubric: what is judged, and what each level looks like, lowest first."""
+
+    name: Text
+    levels: list[Text] = Field(min_length=4, max_length=4, description="One text per level of rubric_levels.")
+
+
+class WorkedStep(Record):
+    title: Text
+    text: Text
+
+
+class WorkedCase(Record):
+    """A module's extended case: a fictional organisation, then the analysis worked through step by step."""
+
+    id: Id
+    module: Id
+    title: Text
+    situation: list[Text] = Field(min_length=1, description="The case, one paragraph per entry.")
+    steps: list[WorkedStep] = Field(min_length=3, description="The analysis, one step per entry.")
+    takeaway: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class ReflectionRubric(Record):
+    """How a module's reflection is judged, with a model answer."""
+
+    module: Id
+    prompt: int = Field(0, ge=0, description="Which of the module's reflection questions (from 0) the model answers.")
+    criteria: list[RubricCriterion] = Field(min_length=2)
+    model_answer: list[Text] = Field(min_length=1, description="One paragraph per entry.")
+
+
+class Capstone(Record):
+    title: Text
+    brief: list[Text] = Field(min_length=1, description="The case brief, one paragraph per entry (600 words or more).")
+    task: list[Text] = Field(min_length=1, description="What to hand in: an opening line, then one entry per part.")
+    criteria: list[RubricCriterion] = Field(min_length=4, max_length=4, description="The instructors' rubric.")
+    checklist: list[Text] = Field(min_length=1, description="The learners' self-assessment checklist.")
+    sources: list[Id] = Field(min_length=1)
+
+
+class PracticeFile(Record):
+    """docs/data/practice.yml: worked cases, reflection rubrics and the capstone."""
+
+    rubric_levels: list[Text] = Field(min_length=4, max_length=4, description="The levels' names, lowest first.")
+    worked_cases: list[WorkedCase] = Field(min_length=1)
+    reflection_rubrics: list[ReflectionRubric] = Field(min_length=1)
+    capstone: Capstone
+
+
 ClaimsFile = dict[Id, dict[ClaimId, Text]]
 """docs/data/claims.yml: the essay's claims by module (a copy of shared/source/claims.yml)."""
 
@@ -274,8 +325,8 @@ class Course(BaseModel):
     reading_minutes: dict[str, int]
     quiz: list[QuizItem]
     activities: ActivitiesFile
-
     assessment: Assessment
+    practice: PracticeFile
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -309,6 +360,12 @@ class Course(BaseModel):
 
     def final_pool(self) -> list[QuizItem]:
         return [item for item in self.quiz if "final" in item.used_in]
+
+    def worked_case(self, module_id: str) -> WorkedCase:
+        return next(case for case in self.practice.worked_cases if case.module == module_id)
+
+    def reflection_rubric(self, module_id: str) -> ReflectionRubric:
+        return next(rubric for rubric in self.practice.reflection_rubrics if rubric.module == module_id)
 
     def items_of_objective(self, objective_id: str) -> list[QuizItem]:
         return [item for item in self.quiz if item.objective == objective_id]

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from .load import DataError
-from .model import Course
-from .render import activities, cards, edit, glossary, handout, modules, references, tables
+from .draw import attempt
+from .model import LEVELS, Course
+from .render import activities, assessment, cards, edit, glossary, handout, modules, practice, references, tables
 from .render import quiz as quiz_render
 from .render.links import linker_for
 
@@ -72,9 +73,58 @@ def page_macros(course: Course, env) -> dict:
         return quiz_render.answer_key(course.modules, course.quiz, sources, link()) + note("quiz.yml")
 
     def module_activities() -> str:
-        """The current module's scenario cases, reflection questions and discussion prompts."""
-        entry = course.module_activities(current_module().id)
-        return activities.activities(entry, dimensions, sources, link()) + note("activities.yml")
+        """The current module's worked case, scenario cases, reflection questions (with their rubric) and
+        discussion prompts."""
+        module_id = current_module().id
+        entry = course.module_activities(module_id)
+        levels = course.practice.rubric_levels
+        return (practice.worked_case(course.worked_case(module_id), sources, link()) + note("practice.yml")
+                + activities.activities(entry, dimensions, sources, link()) + note("activities.yml")
+                + practice.reflection_rubric(course.reflection_rubric(module_id), entry, levels)
+                + note("practice.yml"))
+
+    def inline_check(item_id: str) -> str:
+        """A pause-and-check question inside the text: an item of this module marked `inline` in quiz.yml."""
+        module = current_module()
+        items = {i.id: i for i in course.inline_checks(module.id)}
+        return quiz_render.inline_check(items[_known(item_id, items, f"inline check of {module.id}")], sources,
+                                        link())
+
+    def pretest() -> str:
+        return assessment.pretest(course.pretest(), course.modules, sources, link()) + note("quiz.yml")
+
+    def final_assessment() -> str:
+        pool = course.final_pool()
+        drawn = attempt(pool, course.assessment.final_items, 1, [m.id for m in course.modules])
+        first = [course.item(i) for i in drawn]
+        rest = [i for i in pool if i.id not in drawn]
+        return assessment.final(first, rest, course.assessment, course.modules, course.objectives(), sources,
+                                link()) + note("quiz.yml")
+
+    def pass_mark() -> str:
+        """The pass mark as a sentence fragment, e.g. '80 % (20 of 24 questions)'."""
+        a = course.assessment
+        return f"{a.pass_mark} % ({assessment.pass_count(a)} of {a.final_items} questions)"
+
+    def final_items() -> int:
+        return course.assessment.final_items
+
+    def course_progress() -> str:
+        checks = {m.id: course.self_check(m.id) for m in course.modules}
+        return assessment.progress(course.modules, checks, link())
+
+    def alignment_table() -> str:
+        return (assessment.level_summary(course.quiz, LEVELS)
+                + assessment.alignment_table(course.modules, course.quiz, link()) + note("quiz.yml"))
+
+    def capstone(part: str) -> str:
+        """One part of the capstone page: brief, task, rubric, checklist or sources."""
+        c, levels = course.practice.capstone, course.practice.rubric_levels
+        parts = {"brief": lambda: practice.capstone_brief(c) + note("practice.yml"), "task": lambda: practice.capstone_task(c),
+                 "rubric": lambda: practice.capstone_rubric(c, levels),
+                 "checklist": lambda: practice.capstone_checklist(c),
+                 "sources": lambda: practice.capstone_sources(c, sources, link())}
+        return parts[_known(part, parts, "capstone part")]()
 
     def learning_outcomes() -> str:
         return activities.learning_outcomes(course.modules, link()) + note("course.yml")
@@ -107,6 +157,9 @@ def page_macros(course: Course, env) -> dict:
         "module_overview": module_overview, "key_points": key_points, "learning_path": learning_path,
         "glossary": glossary_list, "references": references_list,
         "quiz": quiz, "answer_key": answer_key, "activities": module_activities,
+        "inline_check": inline_check, "pretest": pretest, "final_assessment": final_assessment,
+        "pass_mark": pass_mark, "final_items": final_items, "course_progress": course_progress,
+        "alignment_table": alignment_table, "capstone": capstone,
         "learning_outcomes": learning_outcomes, "lesson_plan": lesson_plan, "activity_formats": activity_formats,
         "misconceptions": misconceptions, "sort_cards": sort_cards, "sort_key": sort_key, "handout": handout_table,
     }

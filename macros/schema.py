@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, GlossaryFile, QuizFile
+from .model import ActivitiesFile, ClaimsFile, Comparison, CourseFile, GlossaryFile, PracticeFile, QuizFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data" / "schema"
 
@@ -26,6 +26,7 @@ MODELS = {
     "comparison": Comparison,
     "course": CourseFile,
     "glossary": GlossaryFile,
+    "practice": PracticeFile,
     "quiz": QuizFile,
 }
 

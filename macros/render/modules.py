@@ -3,7 +3,7 @@ questions and objectives at the top, key points at the end (the Carpentries layo
 
 from ..model import Module
 from .links import Linker
-from .text import escape
+from .text import attribute, escape
 
 
 def _list(items: list[str]) -> str:
@@ -23,7 +23,8 @@ def module_overview(module: Module, minutes: int) -> str:
 
 def key_points(module: Module) -> str:
     """The section that closes a module. A Markdown heading, so it appears in the table of contents."""
-    return f"## Key points\n\n<div class=\"module-key-points\">{_list(module.key_points)}</div>\n"
+    return (f"## Key points\n\n<div class=\"module-key-points\" data-module=\"{attribute(module.id)}\">"
+            f"{_list(module.key_points)}</div>\n")
 
 
 def learning_path(modules: list[Module], minutes: dict[str, int], link: Linker) -> str:

@@ -11,8 +11,9 @@ DATA_FILE_OF = {
     "comparison_table": "comparison.yml", "dimension_card": "comparison.yml", "references": "comparison.yml",
     "glossary": "glossary.yml", "module_overview": "course.yml", "key_points": "course.yml",
     "learning_path": "course.yml", "learning_outcomes": "course.yml", "quiz": "quiz.yml", "answer_key": "quiz.yml",
-    "activities": "activities.yml", "lesson_plan": "activities.yml", "activity_formats": "activities.yml",
-    "misconceptions": "activities.yml",
+    "activities": ("activities.yml", "practice.yml"), "lesson_plan": "activities.yml", "activity_formats": "activities.yml",
+    "misconceptions": "activities.yml", "pretest": "quiz.yml", "final_assessment": "quiz.yml",
+    "alignment_table": "quiz.yml", "capstone": "practice.yml",
 }
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(")
 
@@ -41,7 +42,8 @@ def test_generated_content_links_to_the_data_file_to_edit(site):
     for source in sorted(DOCS.rglob("*.md")):
         src_uri = source.relative_to(DOCS).as_posix()
         called = set(MACRO_CALL.findall(source.read_text(encoding="utf-8-sig")))
-        data_files = {DATA_FILE_OF[name] for name in called if name in DATA_FILE_OF}
+        data_files = {file for name in called if name in DATA_FILE_OF
+                      for file in ((DATA_FILE_OF[name],) if isinstance(DATA_FILE_OF[name], str) else DATA_FILE_OF[name])}
         page = site.page(src_uri)
         notes = {href.removeprefix(base + "data/") for href in hrefs(page) if href and href.startswith(base + "data/")}
         assert notes == data_files, src_uri

@@ -156,19 +156,19 @@ BROKEN = {
     "answer out of range": ("quiz.yml", "    answer: 0\n    source: kotter1990hbr\n",
                             "    answer: 7\n    source: kotter1990hbr\n", "items[0].answer", "from 0 to 3",
                             "    answer: 7"),
-    "unknown source": ("quiz.yml", "    source: fayol1916\n", "    source: fayol1917\n", "items[1].source",
+    "unknown source": ("quiz.yml", "    source: fayol1916\n", "    source: fayol1917\n", "items[{item}].source",
                        "unknown source 'fayol1917'", "    source: fayol1917"),
-    "unknown module": ("quiz.yml", "    module: leadership\n", "    module: leading\n", "items[11].module",
+    "unknown module": ("quiz.yml", "    module: leadership\n", "    module: leading\n", "items[{item}].module",
                        "unknown module 'leading'", "    module: leading"),
     "duplicate id": ("quiz.yml", "  - id: fayol-elements\n", "  - id: kotter-management-processes\n",
-                     "items[1].id", "already used at line",
+                     "items[{item}].id", "already used at line",
                      "  - id: kotter-management-processes\n    module: management\n    objective: management-trace-models"),
-    "unknown kind": ("quiz.yml", "    kind: classify\n", "    kind: sorting\n", "items[2].kind", "expected one of",
+    "unknown kind": ("quiz.yml", "    kind: classify\n", "    kind: sorting\n", "items[{item}].kind", "expected one of",
                      "    kind: sorting"),
     "missing explanation": ("quiz.yml", "        explanation: These three processes turn goals into plans, "
                             "structures and checks on results.\n", "", "items[0].options[0].explanation",
                             "required field is missing", "      - text: Planning and budgeting; organising"),
-    "true_false options": ("quiz.yml", '      - text: "True"\n', '      - text: "Yes"\n', "items[5].options",
+    "true_false options": ("quiz.yml", '      - text: "True"\n', '      - text: "Yes"\n', "items[{item}].options",
                            "'True' then 'False'", '      - text: "Yes"'),
     "unknown dimension": ("activities.yml", "dimensions: [keeping-on-track,", "dimensions: [keeping-on-trak,",
                           "modules[0].scenarios[0].dimensions[0]", "unknown dimension 'keeping-on-trak'",
@@ -195,6 +195,8 @@ def test_broken_learning_data_names_file_line_and_field(docs, case):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {name}"
     broken = text.replace(old, new, 1)
+    # The item's number in the list, counted from the edit, so the case survives items added above it.
+    field = field.format(item=text[: text.index(old)].count("\n  - id: ") - 1 + (old.startswith("  - id: ")))
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(DataError) as raised:
         load_course(docs)
