@@ -36,8 +36,10 @@ SCORM12_ZIP = "downloads/leading-and-managing-scorm12.zip"
 SCORM2004_ZIP = "downloads/leading-and-managing-scorm2004.zip"
 CMI5_ZIP = "downloads/leading-and-managing-cmi5.zip"
 PACKAGE_ID = "leading-and-managing"
-# Pages after the modules that the course packages carry too, where the site has them.
-ASSESSMENT_PAGES = (("final", "assessment/final.md"),)
+# The assessment pages the course packages carry too, where the site has them: the pre-test before
+# the modules, the final after them.
+PAGES_BEFORE_MODULES = (("pretest", "assessment/pretest.md"),)
+PAGES_AFTER_MODULES = (("final", "assessment/final.md"),)
 
 
 def _epoch() -> int | None:
@@ -67,9 +69,11 @@ def _question_banks(course, config, files):
 
 
 def _parts(course, files) -> list[course_package.Part]:
-    """The rendered module pages, then the assessment pages, as parts of the one launch page."""
-    pages = [(module.id, module.page, module.id) for module in course.modules]
-    pages += [(part_id, src, None) for part_id, src in ASSESSMENT_PAGES if files.get_file_from_path(src)]
+    """The pre-test, the rendered module pages, then the final, as parts of the one launch page."""
+    def present(pages):
+        return [(part_id, src, None) for part_id, src in pages if files.get_file_from_path(src)]
+    pages = present(PAGES_BEFORE_MODULES) + [(module.id, module.page, module.id) for module in course.modules]
+    pages += present(PAGES_AFTER_MODULES)
     parts = []
     for part_id, src, module in pages:
         page = files.get_file_from_path(src).page

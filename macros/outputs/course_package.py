@@ -25,8 +25,10 @@ from macros.outputs.embeds import EMBED_STYLESHEETS, LICENCE_NAME, LICENCE_URL
 ADAPTER = "assets/javascripts/lms-adapter.js"
 CMI5_CLIENT = "assets/javascripts/vendor/xapi-cmi5/cmi5.umd.min.js"
 CMI5_LICENCE = "assets/javascripts/vendor/xapi-cmi5/LICENSE"
-# Loaded before the adapter, in this order, where the site has them.
-COURSE_SCRIPTS = ("assets/javascripts/progress.js", "assets/javascripts/quiz.js")
+# The course's own scripts, in the site's order, where the site has them. The adapter comes right
+# after the progress store, so that it restores the LMS's saved copy before the questions read it.
+PROGRESS_SCRIPT = "assets/javascripts/progress.js"
+COURSE_SCRIPTS = ("assets/javascripts/quiz.js", "assets/javascripts/assessment.js")
 # Attributes that name an id on the same page.
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "list")
 
@@ -153,10 +155,11 @@ def package_files(title: str, parts: list[Part], site_url: str, lms: str, master
 
     read_asset(site path) returns a file of the built site, or None where the site has no such file.
     """
-    wanted = [path for path in COURSE_SCRIPTS if read_asset(path) is not None]
+    wanted = [PROGRESS_SCRIPT] if read_asset(PROGRESS_SCRIPT) is not None else []
     if lms == "cmi5":
         wanted.append(CMI5_CLIENT)
     wanted.append(ADAPTER)
+    wanted += [path for path in COURSE_SCRIPTS if read_asset(path) is not None]
     page, images = launch_page(title, parts, site_url, lms, mastery_score, wanted, lang)
     files = {"index.html": page.encode("utf-8")}
     licences = [CMI5_LICENCE] if lms == "cmi5" else []
