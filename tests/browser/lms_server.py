@@ -16,7 +16,9 @@ RUNTIME = HERE.parent / "fixtures" / "scorm-again"
 class LmsState:
     def __init__(self, packages: dict[str, Path]):
         self.packages = packages  # url prefix ("package12") -> unzipped folder
-        self.kept: dict[str, dict | None] = {}  # version -> the last commit the LMS accepted
+        # Each test is a new learner, so that a late commit from an earlier test's closing page lands elsewhere.
+        self.learner = uuid.uuid4().hex
+        self.kept: dict[str, dict | None] = {}  # "learner:version" -> the last commit the LMS accepted
         self.commits: dict[str, int] = {}
         self.refuse_commits = 0  # how many commits to answer with HTTP 500
         self.statements: list[dict] = []
@@ -26,6 +28,7 @@ class LmsState:
 
     def reset(self):
         with self.lock:
+            self.learner = uuid.uuid4().hex
             self.kept.clear()
             self.commits.clear()
             self.refuse_commits = 0
@@ -64,7 +67,7 @@ def handler_for(state: LmsState):
             url = urlsplit(self.path)
             query = parse_qs(url.query)
             if url.path == "/lms/state":
-                return self._json(state.kept.get(query["version"][0]))
+                return self._json(state.kept.get(f"{query['learner'][0]}:{query['version'][0]}"))
             if url.path == "/lrs/activities/state":
                 if query.get("stateId") == ["LMS.LaunchData"]:
                     return self._json(state.launch_data)
@@ -78,13 +81,14 @@ def handler_for(state: LmsState):
             url = urlsplit(self.path)
             body = self._body()
             if url.path == "/lms/commit":
-                version = parse_qs(url.query)["version"][0]
+                query = parse_qs(url.query)
+                key = f"{query['learner'][0]}:{query['version'][0]}"
                 with state.lock:
                     if state.refuse_commits > 0:
                         state.refuse_commits -= 1
                         return self._json({"result": False, "errorCode": 101}, status=500)
-                    state.kept[version] = json.loads(body)
-                    state.commits[version] = state.commits.get(version, 0) + 1
+                    state.kept[key] = json.loads(body)
+                    state.commits[key] = state.commits.get(key, 0) + 1
                 return self._json({"result": True, "errorCode": 0})
             if url.path == "/lrs/fetch":
                 return self._json({"auth-token": state.auth_token})

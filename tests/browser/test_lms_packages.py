@@ -5,8 +5,9 @@ opens the package's launch file from the unzipped package in a frame; a loopback
 (tests/browser/lms_server.py) keeps what the runtime commits and relaunches from it. cmi5: the
 same server is the LMS and the LRS, and records the statements the assignable unit sends.
 
-The course's own scripts report through document events (course:module-read, course:item-answered,
-course:final-submitted); the scenarios fire those events in the package page, as the course does.
+The scenarios use the course as a learner does: they open each module and bring its key points into
+view, answer the final's questions and submit it; the course's own scripts (progress.js, quiz.js,
+assessment.js) then fire their events and the package's adapter reports them.
 """
 
 import json
@@ -52,13 +53,17 @@ def player(browser, lms):
     state, base = lms
     state.reset()
     page = browser.new_page()
+    # Every launch starts from what the LMS holds, never from an earlier test's progress in this browser,
+    # and records the module-read events the course fires.
+    page.add_init_script("""localStorage.clear(); window.modulesRead = [];
+      document.addEventListener("course:module-read", e => window.modulesRead.push(e.detail.module));""")
     watch = PageWatch(page, base)
     yield page, state, base, watch
     page.close()
 
 
-def launch(page, base: str, version: str, api: bool = True):
-    page.goto(f"{base}/harness.html?version={version}" + ("" if api else "&api=none"))
+def launch(page, state, base: str, version: str, api: bool = True):
+    page.goto(f"{base}/harness.html?version={version}&learner={state.learner}" + ("" if api else "&api=none"))
     frame = page.wait_for_selector("iframe").content_frame()
     frame.wait_for_selector(".lms-part:not([hidden])")
     return frame
@@ -68,14 +73,57 @@ def fire(frame, name: str, detail: dict) -> None:
     frame.evaluate("([name, detail]) => document.dispatchEvent(new CustomEvent(name, {detail}))", [name, detail])
 
 
+def read_module(frame, module: str) -> None:
+    """Open the module from the list of parts and scroll to its key points, as a learner reads to the end."""
+    frame.click(f"nav a[href='#part-{module}']")
+    frame.locator(f"#part-{module} .module-key-points").scroll_into_view_if_needed()
+    frame.wait_for_function("m => window.modulesRead.includes(m)", arg=module)
+
+
 def read_all_modules(frame) -> None:
     for module in MODULES:
-        fire(frame, "course:module-read", {"module": module})
+        read_module(frame, module)
 
 
-def submit_final(frame, score: int, max_score: int = 24) -> None:
-    fire(frame, "course:final-submitted", {"score": score, "max": max_score, "scaled": score / max_score,
-                                           "passed": score / max_score >= 0.8, "attempt": 1, "answers": {}})
+# Chooses, in every question of the final's current attempt, the right answer or the first wrong one,
+# as a learner would with the radio buttons, checkboxes and selects.
+ANSWER_QUESTIONS = """([part, correctly]) => {
+  const shown = [...document.querySelectorAll(`#${part} .assessment .quiz-item`)].filter(item => !item.hidden);
+  for (const item of shown) {
+    if (item.dataset.kind === "matching") {
+      for (const line of item.querySelectorAll(".quiz-answer li[data-premise]")) {
+        const select = item.querySelector(`select[data-premise="${line.dataset.premise}"]`);
+        const wrong = [...select.options].map(o => o.value).find(v => v !== "" && v !== line.dataset.correct);
+        select.value = correctly ? line.dataset.correct : wrong;
+      }
+      continue;
+    }
+    const right = [...item.querySelectorAll(".quiz-answer li[data-correct]")].map(line => line.dataset.option);
+    const inputs = [...item.querySelectorAll(".quiz-options input")];
+    const wrong = inputs.find(input => !right.includes(input.value));
+    inputs.forEach(input => { input.checked = correctly ? right.includes(input.value) : input === wrong; });
+  }
+  return shown.length;
+}"""
+
+
+def take_final(frame, correctly: bool) -> int:
+    """Answer every question of the final's attempt and submit it; returns how many it asked."""
+    frame.click("nav a[href='#part-final']")
+    asked = frame.evaluate(ANSWER_QUESTIONS, ["part-final", correctly])
+    frame.click("#part-final .assessment-submit")
+    frame.wait_for_selector("#part-final .assessment-result:not([hidden])")
+    return asked
+
+
+def answer_first_self_check(frame, module: str = "management") -> str:
+    """Answer the module's first self-check question rightly and check it; returns the item id."""
+    frame.click(f"nav a[href='#part-{module}']")
+    item = frame.locator(f"#part-{module} .quiz[data-context='check'] .quiz-item").first
+    right = item.locator(".quiz-answer li[data-correct]").first.get_attribute("data-option")
+    item.locator(f".quiz-options input[value='{right}']").check()
+    item.locator(".quiz-check").click()
+    return item.get_attribute("data-item")
 
 
 def finish(frame) -> None:
@@ -87,11 +135,11 @@ def kept(state, version: str, until) -> dict:
     """The CMI data the LMS kept from the runtime's last commit, once `until` holds for it."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
-        cmi = (state.kept.get(version) or {}).get("cmi")
+        cmi = (state.kept.get(f"{state.learner}:{version}") or {}).get("cmi")
         if cmi and until(cmi):
             return cmi
         time.sleep(0.1)
-    raise AssertionError(f"the LMS never kept what was expected; it has {json.dumps(state.kept.get(version))[:2000]}")
+    raise AssertionError(f"the LMS never kept what was expected; it has {json.dumps(state.kept)[:2000]}")
 
 
 def status_12(cmi):
@@ -101,32 +149,29 @@ def status_12(cmi):
 @pytest.mark.parametrize("version", ["12", "2004"])
 def test_reading_every_module_and_passing_the_final_is_passed_completed_and_scored(player, version):
     page, state, base, watch = player
-    frame = launch(page, base, version)
+    frame = launch(page, state, base, version)
     read_all_modules(frame)
-    fire(frame, "course:item-answered", ANSWER)
-    submit_final(frame, 22)
+    asked = take_final(frame, correctly=True)
     frame.click("nav a[href='#part-leadership']")
     assert frame.is_visible("#part-leadership") and not frame.is_visible("#part-management")
     finish(frame)
     if version == "12":
-        cmi = kept(state, version, lambda c: c["core"]["session_time"] not in ("", "00:00:00") or status_12(c) == "passed")
-        assert status_12(cmi) == "passed"
-        assert cmi["core"]["score"] == {"raw": "92", "min": "0", "max": "100"}
-        assert cmi["core"]["lesson_location"] == "part-leadership"
+        cmi = kept(state, version, lambda c: status_12(c) == "passed" and c["core"]["lesson_location"] == "part-leadership")
+        assert cmi["core"]["score"] == {"raw": "100", "min": "0", "max": "100"}
         assert cmi["core"]["exit"] == "suspend"
-        interaction = cmi["interactions"]["0"]
-        assert (interaction["id"], interaction["type"], interaction["student_response"], interaction["result"]) == (
-            "fayol-elements", "choice", "b", "correct")
-        assert interaction["objectives"]["0"]["id"] == "management-trace-models"
+        interactions = list(cmi["interactions"].values())
+        assert all(i["result"] == "correct" and i["student_response"] for i in interactions)
+        kinds = {i["type"] for i in interactions}
     else:
-        cmi = kept(state, version, lambda c: c["success_status"] == "passed" and c["session_time"] != "")
-        assert (cmi["completion_status"], cmi["success_status"]) == ("completed", "passed")
-        assert cmi["score"] == {"raw": "22", "min": "0", "max": "24", "scaled": "0.9167"}
-        assert cmi["location"] == "part-leadership" and cmi["progress_measure"] == "1.00"
-        assert cmi["session_time"].startswith("PT")
-        interaction = cmi["interactions"]["0"]
-        assert (interaction["id"], interaction["learner_response"], interaction["result"]) == (
-            "fayol-elements", "fayol-elements-2", "correct")
+        cmi = kept(state, version, lambda c: c["success_status"] == "passed" and c["location"] == "part-leadership")
+        assert cmi["completion_status"] == "completed"
+        assert cmi["score"] == {"raw": str(asked), "min": "0", "max": str(asked), "scaled": "1.0000"}
+        assert cmi["progress_measure"] == "1.00"
+        interactions = list(cmi["interactions"].values())
+        assert all(i["result"] == "correct" and i["learner_response"] for i in interactions)
+        kinds = {i["type"] for i in interactions}
+    assert len(interactions) == asked and kinds <= {"choice", "true-false", "matching"}
+    assert all(i["objectives"]["0"]["id"] for i in interactions)
     assert json.loads(cmi["suspend_data"])["read"] == MODULES
     assert watch.problems() == {}
 
@@ -134,23 +179,25 @@ def test_reading_every_module_and_passing_the_final_is_passed_completed_and_scor
 @pytest.mark.parametrize("version", ["12", "2004"])
 def test_failing_the_final_is_failed(player, version):
     page, state, base, watch = player
-    frame = launch(page, base, version)
+    frame = launch(page, state, base, version)
     read_all_modules(frame)
-    submit_final(frame, 10)
+    take_final(frame, correctly=False)
     finish(frame)
     if version == "12":
         cmi = kept(state, version, lambda c: status_12(c) != "incomplete")
-        assert (status_12(cmi), cmi["core"]["score"]["raw"]) == ("failed", "42")
+        assert (status_12(cmi), cmi["core"]["score"]["raw"]) == ("failed", "0")
+        assert {i["result"] for i in cmi["interactions"].values()} == {"wrong"}
     else:
         cmi = kept(state, version, lambda c: c["success_status"] != "unknown")
-        assert (cmi["completion_status"], cmi["success_status"], cmi["score"]["raw"]) == ("completed", "failed", "10")
+        assert (cmi["completion_status"], cmi["success_status"], cmi["score"]["raw"]) == ("completed", "failed", "0")
+        assert {i["result"] for i in cmi["interactions"].values()} == {"incorrect"}
 
 
 def test_the_final_without_every_module_read_is_not_yet_complete(player):
     page, state, base, watch = player
-    frame = launch(page, base, "2004")
-    fire(frame, "course:module-read", {"module": "management"})
-    submit_final(frame, 24)
+    frame = launch(page, state, base, "2004")
+    read_module(frame, "management")
+    take_final(frame, correctly=True)
     finish(frame)
     cmi = kept(state, "2004", lambda c: c["success_status"] == "passed")
     assert cmi["completion_status"] == "incomplete" and cmi["progress_measure"] == "0.40"
@@ -159,18 +206,23 @@ def test_the_final_without_every_module_read_is_not_yet_complete(player):
 @pytest.mark.parametrize("version", ["12", "2004"])
 def test_a_relaunch_resumes_at_the_bookmark_with_the_progress_kept(player, version):
     page, state, base, watch = player
-    frame = launch(page, base, version)
+    frame = launch(page, state, base, version)
     for module in MODULES[:2]:
-        fire(frame, "course:module-read", {"module": module})
+        read_module(frame, module)
+    answered = answer_first_self_check(frame)
     frame.click("nav a[href='#part-differences']")
     finish(frame)
-    kept(state, version, lambda c: "differences" in json.dumps(c))
-    frame = launch(page, base, version)
+    kept(state, version, lambda c: "part-differences" in json.dumps(c) and answered in c["suspend_data"])
+    # The relaunch starts with nothing in this browser's storage (the init script): only what the LMS kept.
+    frame = launch(page, state, base, version)
     assert frame.is_visible("#part-differences") and not frame.is_visible("#part-management")
+    item = frame.locator(f"#part-management .quiz[data-context='check'] .quiz-item[data-item='{answered}']")
+    assert "quiz-item--right" in item.get_attribute("class")
+    assert item.locator(".quiz-options input:checked").count() == 1
     # The modules read before still count: two more and the final complete the course.
     for module in MODULES[2:]:
-        fire(frame, "course:module-read", {"module": module})
-    submit_final(frame, 24)
+        read_module(frame, module)
+    take_final(frame, correctly=True)
     finish(frame)
     if version == "12":
         assert status_12(kept(state, version, lambda c: status_12(c) == "passed")) == "passed"
@@ -179,31 +231,61 @@ def test_a_relaunch_resumes_at_the_bookmark_with_the_progress_kept(player, versi
     assert watch.problems() == {}
 
 
+def longest_response(item) -> str:
+    """The longest answer a learner can give to the item, as the course's event contract spells it."""
+    if item.kind == "matching":
+        return ",".join(f"{p}.{len(item.choices()) - 1}" for p in range(len(item.pairs)))
+    if item.kind == "multiple":
+        return ",".join(str(n) for n in range(len(item.options)))
+    return str(len(item.options) - 1)
+
+
+def test_the_whole_bank_answered_fits_scorm_1_2_suspend_data(player, course):
+    page, state, base, watch = player
+    frame = launch(page, state, base, "12")
+    answers = {item.id: longest_response(item) for item in course.quiz}
+    frame.evaluate("""answers => {
+      for (const [item, response] of Object.entries(answers)) window.CourseProgress.answer(item, response);
+      const by = {management: [9, 9], leadership: [9, 9], differences: [9, 9], conclusion: [9, 9]};
+      window.CourseProgress.setPretest({s: 36, m: 36, by});
+      window.CourseProgress.setFinal({s: 24, m: 24, ok: 1, by});
+    }""", answers)
+    read_all_modules(frame)
+    cmi = kept(state, "12", lambda c: len(json.loads(c["suspend_data"] or "{}").get("read", [])) == len(MODULES))
+    assert len(cmi["suspend_data"]) <= 4096, len(cmi["suspend_data"])
+    assert json.loads(cmi["suspend_data"])["progress"]["a"] == answers
+
+
 def test_a_failing_commit_is_retried_and_loses_nothing(player):
     page, state, base, watch = player
-    frame = launch(page, base, "12")
+    frame = launch(page, state, base, "12")
     state.refuse_commits = 2
     read_all_modules(frame)
-    fire(frame, "course:item-answered", ANSWER)
-    submit_final(frame, 20)
+    answered = answer_first_self_check(frame)
+    asked = take_final(frame, correctly=True)
     cmi = kept(state, "12", lambda c: status_12(c) == "passed")
     assert state.refuse_commits == 0, "the adapter gave up before the LMS answered again"
-    assert cmi["interactions"]["0"]["id"] == "fayol-elements"
-    assert json.loads(cmi["suspend_data"])["final"]["score"] == 20
+    assert len(cmi["interactions"]) == asked + 1 and cmi["interactions"]["0"]["id"] == answered
+    saved = json.loads(cmi["suspend_data"])
+    assert saved["final"]["score"] == asked and saved["progress"]["a"][answered]
     # The refused commits were HTTP 500s from the LMS, expected here; nothing else may go wrong.
     assert [f for f in watch.failed if "/lms/commit" not in f] == [] and watch.foreign == []
 
 
 def test_without_an_lms_the_course_works_and_says_progress_is_not_recorded(player):
     page, state, base, watch = player
-    frame = launch(page, base, "12", api=False)
+    frame = launch(page, state, base, "12", api=False)
     assert "will not be recorded" in frame.inner_text(".lms-status")
     frame.click("nav a[href='#part-conclusion']")
     assert frame.is_visible("#part-conclusion") and not frame.is_visible("#part-management")
+    answered = answer_first_self_check(frame)
+    feedback = frame.locator(f"#part-management .quiz[data-context='check'] [data-item='{answered}'] .quiz-feedback")
+    assert feedback.inner_text().startswith("Correct.")
     read_all_modules(frame)
-    submit_final(frame, 24)
+    take_final(frame, correctly=True)
+    assert "You passed" in frame.inner_text("#part-final .assessment-score")
     finish(frame)
-    assert state.commits == {} and watch.problems() == {}
+    assert not any(key.startswith(state.learner) for key in state.commits) and watch.problems() == {}
 
 
 def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(player):
@@ -221,8 +303,10 @@ def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(
     page.goto(f"{base}/cmi5/index.html?{query}")
     page.wait_for_selector(".lms-part:not([hidden])")
     read_all_modules(page)
-    fire(page, "course:item-answered", ANSWER)
-    submit_final(page, 22)
+    asked = take_final(page, correctly=False)
+    take_final_again = page.locator("#part-final .assessment-again")
+    take_final_again.click()
+    take_final(page, correctly=True)
     finish(page)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and not any(s["verb"]["id"] == VERB + "terminated" for s in state.statements):
@@ -230,7 +314,8 @@ def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(
     verbs = [s["verb"]["id"].removeprefix(VERB) for s in state.statements]
     assert verbs[0] == "launched" and verbs[1] == "initialized" and verbs[-1] == "terminated", verbs
     assert verbs.count("passed") == verbs.count("completed") == verbs.count("terminated") == 1, verbs
-    assert verbs.index("answered") < verbs.index("passed") and "failed" not in verbs
+    assert verbs.count("failed") == 1 and verbs.index("failed") < verbs.index("passed"), verbs
+    assert verbs.count("answered") == 2 * asked and verbs.index("answered") < verbs.index("failed")
     for statement in state.statements[1:]:
         assert statement["actor"] == actor
         assert statement["context"]["registration"] == registration
@@ -243,7 +328,8 @@ def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(
             continue
         assert statement["object"]["id"] == activity and CMI5 in categories
     by_verb = {s["verb"]["id"].removeprefix(VERB): s for s in state.statements}
-    assert by_verb["passed"]["result"]["score"]["scaled"] == pytest.approx(22 / 24, abs=1e-4)
+    assert by_verb["passed"]["result"]["score"]["scaled"] == 1
+    assert by_verb["failed"]["result"]["score"]["scaled"] == 0 and by_verb["failed"]["result"]["success"] is False
     assert by_verb["passed"]["result"]["success"] is True and MOVEON in [
         c["id"] for c in by_verb["passed"]["context"]["contextActivities"]["category"]]
     assert by_verb["completed"]["result"]["completion"] is True

@@ -268,7 +268,7 @@
     if (!Cmi5 || !Cmi5.isCmiAvailable) return null;
     var client = Cmi5.instance;
     var queue = null;
-    var sent = { completed: false, judged: false, terminated: false };
+    var sent = { completed: false, passed: false, terminated: false };
     var normal = true;
     var masteryScore = ourMasteryScore;
 
@@ -308,13 +308,15 @@
             detail.objective ? { objectType: "Activity", id: activity + "/objectives/" + encodeURIComponent(detail.objective) } : undefined);
         });
       },
+      // cmi5 allows one "passed" per registration, and a "failed" for every attempt that fails before it.
       scored: function (final) {
-        if (sent.judged) return;
-        sent.judged = true;
+        if (sent.passed) return;
         var score = { scaled: Number(Number(final.scaled).toFixed(4)), raw: final.score, min: 0, max: final.max };
+        var passed = passedAgainst(masteryScore, final);
+        sent.passed = passed;
         then(function () {
           if (!normal) return;
-          return passedAgainst(masteryScore, final) ? client.pass(score) : client.fail(score);
+          return passed ? client.pass(score) : client.fail(score);
         });
       },
       flush: function () {},
