@@ -89,14 +89,13 @@ def _read_asset(files):
 
 
 def _course_packages(course, config, files):
-    parts = _parts(course, files)
     mastery = course.assessment.pass_mark
-    language = config.theme["language"]
+    by_standard = course_package.package_files(
+        config.site_name, _parts(course, files), config.site_url, ("scorm12", "scorm2004", "cmi5"), mastery,
+        _read_asset(files), config.theme["language"])
 
     def package(lms: str) -> scorm.CoursePackage:
-        package_files = course_package.package_files(config.site_name, parts, config.site_url, lms, mastery,
-                                                     _read_asset(files), language)
-        return scorm.CoursePackage(PACKAGE_ID, config.site_name, mastery, package_files)
+        return scorm.CoursePackage(PACKAGE_ID, config.site_name, mastery, by_standard[lms])
 
     files.get_file_from_path(SCORM12_ZIP).content_bytes = scorm.build_12(package("scorm12"), _epoch())
     files.get_file_from_path(SCORM2004_ZIP).content_bytes = scorm.build_2004(package("scorm2004"), _epoch())

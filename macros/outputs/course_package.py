@@ -114,9 +114,8 @@ class _Part:
         return "".join(lxml.html.tostring(child, encoding="unicode") for child in tree)
 
 
-def launch_page(title: str, parts: list[Part], site_url: str, lms: str, mastery_score: int,
-                scripts: list[str], lang: str = "en") -> tuple[str, set[str]]:
-    """index.html and the site paths of the images it shows. lms: scorm12, scorm2004 or cmi5."""
+def part_sections(parts: list[Part], site_url: str) -> tuple[str, str, set[str]]:
+    """The parts as <section>s, the list of parts, and the site paths of the images they show."""
     shared = _shared_ids(parts)
     sections, assets = [], set()
     for part in parts:
@@ -127,9 +126,15 @@ def launch_page(title: str, parts: list[Part], site_url: str, lms: str, mastery_
         sections.append(f'<section class="lms-part" id="{part_anchor(part)}"{module} '
                         f'aria-label="{html.escape(part.title)}">{body}</section>')
     links = "".join(f'<li><a href="#{part_anchor(part)}">{html.escape(part.title)}</a></li>' for part in parts)
+    return "".join(sections), links, assets
+
+
+def launch_page(title: str, sections: str, links: str, site_url: str, lms: str, mastery_score: int,
+                scripts: list[str], lang: str = "en") -> str:
+    """index.html around the parts. lms: scorm12, scorm2004 or cmi5."""
     head = "".join(f'<link rel="stylesheet" href="{html.escape(sheet)}">' for sheet in EMBED_STYLESHEETS)
     head += "".join(f'<script src="{html.escape(script)}" defer></script>' for script in scripts)
-    page = (
+    return (
         f'<!doctype html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="color-scheme" content="light dark"><title>{html.escape(title)}</title>'
@@ -139,33 +144,37 @@ def launch_page(title: str, parts: list[Part], site_url: str, lms: str, mastery_
         f'<header class="lms-header"><p class="lms-course">{html.escape(title)}</p>'
         f'<nav aria-label="Parts of the course"><ol class="lms-parts">{links}</ol></nav>'
         f'<p class="lms-status" role="status"></p></header>'
-        f'<main class="md-typeset">{"".join(sections)}</main>'
+        f'<main class="md-typeset">{sections}</main>'
         f'<p class="embed-attribution"><cite>{html.escape(title)}</cite> · '
         f'<a href="{html.escape(LICENCE_URL)}" target="_blank" rel="noopener license">{LICENCE_NAME}</a> · '
         f'<a href="{html.escape(site_url)}" target="_blank" rel="noopener">The course on the web'
         f'<span class="embed-visually-hidden"> (opens in a new tab)</span></a></p>'
         f'</body></html>\n'
     )
-    return page, assets
 
 
-def package_files(title: str, parts: list[Part], site_url: str, lms: str, mastery_score: int,
-                  read_asset: Callable[[str], bytes | None], lang: str = "en") -> dict[str, bytes]:
-    """Every file of the package but its manifest: index.html, stylesheets, scripts and images.
+def package_files(title: str, parts: list[Part], site_url: str, standards: tuple[str, ...], mastery_score: int,
+                  read_asset: Callable[[str], bytes | None], lang: str = "en") -> dict[str, dict[str, bytes]]:
+    """For each standard (scorm12, scorm2004, cmi5), every file of its package but the manifest:
+    index.html, stylesheets, scripts and images. The parts are made self-contained once, for all.
 
     read_asset(site path) returns a file of the built site, or None where the site has no such file.
     """
-    wanted = [PROGRESS_SCRIPT] if read_asset(PROGRESS_SCRIPT) is not None else []
-    if lms == "cmi5":
-        wanted.append(CMI5_CLIENT)
-    wanted.append(ADAPTER)
-    wanted += [path for path in COURSE_SCRIPTS if read_asset(path) is not None]
-    page, images = launch_page(title, parts, site_url, lms, mastery_score, wanted, lang)
-    files = {"index.html": page.encode("utf-8")}
-    licences = [CMI5_LICENCE] if lms == "cmi5" else []
-    for path in (*EMBED_STYLESHEETS, *wanted, *licences, *sorted(images)):
-        content = read_asset(path)
-        if content is None:
-            raise ValueError(f"the course package needs {path}, which the site does not have")
-        files[posixpath.normpath(path)] = content
-    return files
+    sections, links, images = part_sections(parts, site_url)
+    packages = {}
+    for lms in standards:
+        scripts = [PROGRESS_SCRIPT] if read_asset(PROGRESS_SCRIPT) is not None else []
+        if lms == "cmi5":
+            scripts.append(CMI5_CLIENT)
+        scripts.append(ADAPTER)
+        scripts += [path for path in COURSE_SCRIPTS if read_asset(path) is not None]
+        page = launch_page(title, sections, links, site_url, lms, mastery_score, scripts, lang)
+        files = {"index.html": page.encode("utf-8")}
+        licences = [CMI5_LICENCE] if lms == "cmi5" else []
+        for path in (*EMBED_STYLESHEETS, *scripts, *licences, *sorted(images)):
+            content = read_asset(path)
+            if content is None:
+                raise ValueError(f"the course package needs {path}, which the site does not have")
+            files[posixpath.normpath(path)] = content
+        packages[lms] = files
+    return packages

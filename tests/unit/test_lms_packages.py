@@ -26,7 +26,7 @@ ASSETS = {"assets/stylesheets/embed.css": b"e", "assets/stylesheets/course.css":
 
 
 def package(lms="scorm12") -> scorm.CoursePackage:
-    files = course_package.package_files("Leading & Managing", PARTS, SITE, lms, 80, ASSETS.get)
+    files = course_package.package_files("Leading & Managing", PARTS, SITE, (lms,), 80, ASSETS.get)[lms]
     return scorm.CoursePackage("leading-and-managing", "Leading & Managing", 80, files)
 
 
@@ -70,7 +70,7 @@ def test_a_file_the_site_lacks_is_one_clear_error():
     missing = dict(ASSETS)
     del missing["assets/images/figure.svg"]
     try:
-        course_package.package_files("T", PARTS, SITE, "scorm12", 80, missing.get)
+        course_package.package_files("T", PARTS, SITE, ("scorm12",), 80, missing.get)
     except ValueError as error:
         assert "assets/images/figure.svg" in str(error)
     else:
