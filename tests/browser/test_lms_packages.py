@@ -173,6 +173,8 @@ def test_reading_every_module_and_passing_the_final_is_passed_completed_and_scor
     assert len(interactions) == asked and kinds <= {"choice", "true-false", "matching"}
     assert all(i["objectives"]["0"]["id"] for i in interactions)
     assert json.loads(cmi["suspend_data"])["read"] == MODULES
+    finish(frame)  # a second pagehide (a page restored from the back-forward cache, then left again)
+    assert page.evaluate("window.finishCalls") == 1
     assert watch.problems() == {}
 
 

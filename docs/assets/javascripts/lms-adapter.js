@@ -32,6 +32,7 @@
   // What the adapter keeps itself, beside the progress store: modules read and the final's result.
   var state = { read: [], final: null };
   var SUSPEND_LIMIT_12 = 4096;
+  var COMMIT_DELAY = 2000;
   var RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000];
 
   function say(text) {
@@ -150,10 +151,11 @@
       retries += 1;
       commitTimer = setTimeout(commitNow, delay);
     }
-    // One commit waits at a time; a retry that is waiting carries the newer values too.
+    // One commit waits at a time, two seconds after the change that asked for it, so that a burst of
+    // answers makes one commit; a retry that is waiting carries the newer values too.
     function commitSoon() {
       if (finished || commitTimer) return;
-      commitTimer = setTimeout(commitNow, 500);
+      commitTimer = setTimeout(commitNow, COMMIT_DELAY);
     }
 
     function timespan(milliseconds) {
