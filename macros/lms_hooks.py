@@ -62,10 +62,11 @@ def on_env(env, config, files):
 
 
 def _question_banks(course, config, files):
-    files.get_file_from_path(CANVAS_ZIP).content_bytes = canvas.build_zip(bank.quizzes(course), _epoch())
+    credit = bank.credit(config.site_name, config.site_url)
+    files.get_file_from_path(CANVAS_ZIP).content_bytes = canvas.build_zip(bank.quizzes(course), _epoch(), credit)
     categories = bank.categories(course)
-    files.get_file_from_path(MOODLE_XML).content_bytes = moodle.questions_xml(config.site_name, categories)
-    files.get_file_from_path(GIFT_TXT).content_string = gift.questions_gift(config.site_name, categories)
+    files.get_file_from_path(MOODLE_XML).content_bytes = moodle.questions_xml(config.site_name, categories, credit)
+    files.get_file_from_path(GIFT_TXT).content_string = gift.questions_gift(config.site_name, categories, credit)
 
 
 def _parts(course, files) -> list[course_package.Part]:

@@ -30,6 +30,11 @@ class Category:
         return [self.module_title, f"{self.objective_id}: {self.objective_text}"]
 
 
+def credit(course_title: str, site_url: str) -> str:
+    """The attribution CC BY asks for, for files an LMS imports without our pages around them."""
+    return f"From {course_title} ({site_url}), licensed under CC BY 4.0: https://creativecommons.org/licenses/by/4.0/"
+
+
 def quizzes(course: Course) -> list[Quiz]:
     """A quiz per module self-check, then the final assessment (its whole pool: the LMS draws from it)."""
     found = [Quiz(f"self-check-{module.id}", f"{module.title}: check your understanding", course.self_check(module.id))

@@ -119,10 +119,12 @@ def assessment_xml(quiz: Quiz) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def assessment_meta_xml(quiz: Quiz) -> bytes:
-    """Canvas's quiz settings: answers shuffled, a practice quiz, unlimited attempts, correct answers shown."""
+def assessment_meta_xml(quiz: Quiz, credit: str = "") -> bytes:
+    """Canvas's quiz settings: answers shuffled, a practice quiz, unlimited attempts, correct answers shown.
+    The description (shown to learners above the quiz) carries the credit."""
     quiz_el = etree.Element(f"{{{CANVAS}}}quiz", identifier=quiz.ident, nsmap={None: CANVAS})
-    settings = {"title": quiz.title, "description": "", "shuffle_answers": "true", "scoring_policy": "keep_highest",
+    settings = {"title": quiz.title, "description": item_text.as_html(credit), "shuffle_answers": "true",
+                "scoring_policy": "keep_highest",
                 "quiz_type": "practice_quiz", "points_possible": f"{len(quiz.items):.1f}",
                 "show_correct_answers": "true", "allowed_attempts": "-1", "available": "false"}
     for tag, text in settings.items():
@@ -148,9 +150,9 @@ def manifest_xml(quizzes: list[Quiz]) -> bytes:
     return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def build_zip(quizzes: list[Quiz], epoch: int | None = None) -> bytes:
+def build_zip(quizzes: list[Quiz], epoch: int | None = None, credit: str = "") -> bytes:
     files = {"imsmanifest.xml": manifest_xml(quizzes)}
     for quiz in quizzes:
         files[f"{quiz.ident}/{quiz.ident}.xml"] = assessment_xml(quiz)
-        files[f"{quiz.ident}/assessment_meta.xml"] = assessment_meta_xml(quiz)
+        files[f"{quiz.ident}/assessment_meta.xml"] = assessment_meta_xml(quiz, credit)
     return zips.build(files, epoch)

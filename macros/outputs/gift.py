@@ -43,8 +43,9 @@ def question(item: QuizItem) -> str:
     return "\n".join(lines) + "\n"
 
 
-def questions_gift(course_title: str, categories: list[Category]) -> str:
-    blocks = ["// Leading & Managing: the item bank in GIFT. Import in Moodle: Question bank > Import > GIFT.\n"]
+def questions_gift(course_title: str, categories: list[Category], credit: str = "") -> str:
+    header = f"// {course_title}: the item bank in GIFT, for Moodle's question bank (Import, GIFT format).\n"
+    blocks = [header + (f"// {credit}\n" if credit else "")]
     for category in categories:
         blocks.append(f"$CATEGORY: {category_path(course_title, category)}\n")
         blocks += [question(item) for item in category.items]

@@ -87,8 +87,10 @@ def question_element(quiz, item: QuizItem) -> None:
             _answer(question, fraction, option.text, option.explanation)
 
 
-def questions_xml(course_title: str, categories: list[Category]) -> bytes:
+def questions_xml(course_title: str, categories: list[Category], credit: str = "") -> bytes:
     quiz = etree.Element("quiz")
+    if credit:
+        quiz.append(etree.Comment(f" {credit.replace('--', '- -')} "))
     for category in categories:
         marker = etree.SubElement(quiz, "question", type="category")
         _text(marker, "category", category_path(course_title, category), html=False)

@@ -61,3 +61,11 @@ def test_moodle_and_gift_banks_hold_every_item(site, course):
     assert sorted(root.xpath("//question/idnumber/text()")) == sorted(item.id for item in course.quiz)
     gift = (site.root / lms_hooks.GIFT_TXT).read_text(encoding="utf-8")
     assert all(f"::{item.id}::" in gift for item in course.quiz)
+
+
+def test_the_question_files_carry_the_credit(site):
+    credit = "licensed under CC BY 4.0"
+    assert credit in (site.root / lms_hooks.MOODLE_XML).read_text(encoding="utf-8")
+    assert credit in (site.root / lms_hooks.GIFT_TXT).read_text(encoding="utf-8").splitlines()[1]
+    with archive(site, lms_hooks.CANVAS_ZIP) as canvas:
+        assert credit in canvas.read("final/assessment_meta.xml").decode("utf-8")
