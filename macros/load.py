@@ -298,9 +298,16 @@ def _check_item_kind(item: QuizItem, index: int, marks: Marks, file: Path) -> No
         for field in ("options", "answer", "answers"):
             if getattr(item, field) not in (None, []):
                 _quiz_error(marks, file, index, field, f"a matching item has no '{field}'; use pairs and distractors")
-        responses = [pair.response for pair in item.pairs]
-        if len(set(responses)) != len(responses) or set(responses) & set(item.distractors):
-            _quiz_error(marks, file, index, "pairs", "expected every response and distractor to be different")
+        seen: set[str] = set()
+        for field, texts in (("pairs", [pair.response for pair in item.pairs]), ("distractors", item.distractors)):
+            for position, text in enumerate(texts):
+                if text in seen:
+                    path = ("items", index, field, position) + (("response",) if field == "pairs" else ())
+                    line, column = marks.nearest(path)
+                    raise DataError(file, line, column, field_name(path),
+                                    f"'{text}' is already a choice; expected every response and distractor to be "
+                                    "different")
+                seen.add(text)
         return
     if count < 2:
         _quiz_error(marks, file, index, "options", "expected at least 2 options")

@@ -97,8 +97,7 @@ def page_macros(course: Course, env) -> dict:
         pool = course.final_pool()
         drawn = attempt(pool, course.assessment.final_items, 1, [m.id for m in course.modules])
         first = [course.item(i) for i in drawn]
-        rest = [i for i in pool if i.id not in drawn]
-        return assessment.final(first, rest, course.assessment, course.modules, course.objectives(), sources,
+        return assessment.final(pool, first, course.assessment, course.modules, course.objectives(), sources,
                                 link()) + note("quiz.yml")
 
     def pass_mark() -> str:

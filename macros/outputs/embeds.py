@@ -147,8 +147,10 @@ def split_views(content: str, module_id: str, page_title: str, page_url: str) ->
         captions = table.xpath(".//caption")
         title = _text(captions[0]) if captions else page_title
         views.append(view("table", _table_key(table), title, [table], table.get("id")))
-    # The self-check (macros/render/quiz.py) is a div.quiz; any element marked data-embed="quiz" also counts.
-    for quiz in article.xpath(".//*[@data-embed='quiz'] | .//div[contains(concat(' ', @class, ' '), ' quiz ')]")[:1]:
+    # The end-of-page self-check (macros/render/quiz.py) is a div.quiz with data-context="check"; any element
+    # marked data-embed="quiz" also counts.
+    for quiz in article.xpath(".//*[@data-embed='quiz'] | .//div[contains(concat(' ', @class, ' '), ' quiz ')]"
+                              "[@data-context='check']")[:1]:
         headings = quiz.xpath(".//h2|.//h3")
         title = _text(headings[0]) if headings else f"Self-check: {page_title}"
         views.append(view("quiz", "quiz", title, [quiz], quiz.get("id")))
@@ -179,9 +181,9 @@ def embed_targets(views: list[EmbedView], site_url: str) -> list[dict]:
 # embed.css first: it defines the theme colours that course.css (the generated parts) uses.
 EMBED_STYLESHEETS = ("assets/stylesheets/embed.css", "assets/stylesheets/course.css")
 RESIZE_SCRIPT = "assets/javascripts/embed-resize.js"
-# A view that holds a self-check also gets the quiz script: quiz.js works when a sandboxed
-# frame denies storage, so learners get feedback inside an LMS too.
-QUIZ_SCRIPT = "assets/javascripts/quiz.js"
+# A view that holds a self-check also gets the quiz scripts: they work when a sandboxed frame denies
+# storage, so learners get feedback inside an LMS too. quiz.js keeps answers through progress.js.
+QUIZ_SCRIPTS = ("assets/javascripts/progress.js", "assets/javascripts/quiz.js")
 # Material's icon; without a link to it, browsers ask for /favicon.ico, which is not there.
 FAVICON = "assets/images/favicon.png"
 
@@ -194,7 +196,7 @@ def render_view(template, view: EmbedView, site_url: str, site_name: str, lang: 
         canonical=urljoin(site_url, view.full_page),
         stylesheets=[relative_url(here, sheet) for sheet in EMBED_STYLESHEETS],
         scripts=[relative_url(here, script)
-                 for script in (RESIZE_SCRIPT,) + ((QUIZ_SCRIPT,) if view.has_quiz else ())],
+                 for script in (RESIZE_SCRIPT,) + (QUIZ_SCRIPTS if view.has_quiz else ())],
         favicon=relative_url(here, FAVICON),
         full_page=relative_url(here, view.full_page),
         licence_name=LICENCE_NAME, licence_url=LICENCE_URL,

@@ -47,11 +47,13 @@ def pass_count(assessment: Assessment) -> int:
     return math.ceil(assessment.final_items * assessment.pass_mark / 100)
 
 
-def final(first_attempt: list[QuizItem], rest: list[QuizItem], assessment: Assessment, modules: list[Module],
+def final(pool: list[QuizItem], first_attempt: list[QuizItem], assessment: Assessment, modules: list[Module],
           objectives: list[Objective], sources: dict[str, Source], link: Linker) -> str:
     """The final: attempt 1's draw in order, then the rest of the pool folded away for practice.
 
-    The script redraws per attempt (macros/draw.py says how) and moves the chosen questions into place."""
+    The script redraws per attempt from the pool in bank order (`data-pool`; macros/draw.py says how) and
+    moves the chosen questions into place."""
+    rest = [item for item in pool if item not in first_attempt]
     rows = "".join(
         f'<tr data-objective="{attribute(o.id)}"><th scope="row">{escape(o.text)}</th>'
         '<td class="assessment-objective-score"></td><td class="assessment-objective-verdict"></td></tr>'
@@ -63,7 +65,8 @@ def final(first_attempt: list[QuizItem], rest: list[QuizItem], assessment: Asses
     )
     return (
         f'<div class="quiz assessment" data-context="final" data-pass-mark="{assessment.pass_mark}" '
-        f'data-draw="{assessment.final_items}" data-modules="{attribute(",".join(m.id for m in modules))}">'
+        f'data-draw="{assessment.final_items}" data-modules="{attribute(",".join(m.id for m in modules))}" '
+        f'data-pool="{attribute(",".join(i.id for i in pool))}">'
         '<p class="assessment-attempt" hidden></p>'
         f'<div class="assessment-questions">{_questions(first_attempt, "final", sources, link)}</div>'
         f"{extra}{_submit('Submit my answers')}"

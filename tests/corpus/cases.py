@@ -13,6 +13,7 @@ COMPARISON = "docs/data/comparison.yml"
 COURSE = "docs/data/course.yml"
 CLAIMS = "docs/data/claims.yml"
 QUIZ = "docs/data/quiz.yml"
+PRACTICE = "docs/data/practice.yml"
 GLOSSARY_PAGE = "docs/glossary.md"
 DIFFERENCES_PAGE = "docs/differences/index.md"
 
@@ -227,6 +228,14 @@ BROKEN = [
                    "      - id: management-purpose\n"),
            "docs/data/course.yml:{line}:13: field 'modules[0].objectives[0].id': objective "
            "'management-untested' is tested by 0 item(s) in quiz.yml; expected at least 2"),
+    Broken("rubric-prompt-out-of-range", "a reflection rubric answers a reflection question that does not exist",
+           Replace(PRACTICE, "  - module: management\n    prompt: 0\n", "  - module: management\n    prompt: 5\n"),
+           "docs/data/practice.yml:{line}:13: field 'reflection_rubrics[0].prompt': module 'management' has 2 "
+           "reflection question(s) in activities.yml; expected a number from 0 to 1", at="prompt: 5"),
+    Broken("rubric-three-levels", "a rubric criterion with three levels instead of four",
+           Replace(PRACTICE, "rubric_levels: [Beginning, Developing, Secure, Excellent]",
+                   "rubric_levels: [Beginning, Secure, Excellent]"),
+           "docs/data/practice.yml:{line}:16: field 'rubric_levels': expected at least 4 item(s)"),
     # --- Pages ---------------------------------------------------------------------------------
     Broken("page-unknown-claim", "a page declares a claim that does not exist",
            Replace(DIFFERENCES_PAGE, "claims: [D1,", "claims: [D99,"),

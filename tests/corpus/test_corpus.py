@@ -71,12 +71,25 @@ class CellCounter(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.widths: list[int] = []
+        self.in_comparison = False  # the next table sits in a div.comparison-table
+        self.tables: list[bool] = []  # for each open table: is it a comparison table?
 
     def handle_starttag(self, tag, attrs):
-        if tag == "tr":
+        if tag == "div" and "comparison-table" in (dict(attrs).get("class") or "").split():
+            self.in_comparison = True
+        elif tag == "table":
+            self.tables.append(self.in_comparison)
+            self.in_comparison = False
+        elif not (self.tables and self.tables[-1]):
+            return
+        elif tag == "tr":
             self.widths.append(0)
         elif tag in ("td", "th") and self.widths:
             self.widths[-1] += int(dict(attrs).get("colspan") or 1)
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self.tables:
+            self.tables.pop()
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=lambda case: case.name)

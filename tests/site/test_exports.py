@@ -100,7 +100,7 @@ def test_embed_views_have_no_site_chrome_and_credit_the_course(site):
         assert "Open the full page" in page.text, url
         scripts = [attributes.get("src", "") for tag, attributes in page.parser.tags if tag == "script"]
         holds_quiz = any("quiz" in (attributes.get("class") or "").split() for _, attributes in page.parser.tags)
-        expected = ["embed-resize.js", "quiz.js"] if holds_quiz else ["embed-resize.js"]
+        expected = ["embed-resize.js", "progress.js", "quiz.js"] if holds_quiz else ["embed-resize.js"]
         assert [src.rsplit("/", 1)[-1] for src in scripts] == expected, url
 
 

@@ -26,7 +26,8 @@ ARTICLE = """
 <div class="comparison-table" id="kotter-table"><table><caption>Kotter's three tasks</caption>
 <tbody data-group="kotter"><tr><td>Planning</td></tr></tbody></table></div>
 <h2 id="check-your-understanding">Check your understanding</h2>
-<div class="quiz" data-module="management"><fieldset><legend>Question 1</legend></fieldset></div>
+<div class="quiz quiz-inline" data-context="inline"><fieldset><legend>Pause</legend></fieldset></div>
+<div class="quiz" data-module="management" data-context="check"><fieldset><legend>Question 1</legend></fieldset></div>
 """
 
 

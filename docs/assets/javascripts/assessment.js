@@ -198,10 +198,9 @@
     var items = all(container, ".quiz-item");
     var byId = {};
     items.forEach(function (item) { byId[item.getAttribute("data-item")] = item; });
-    var pool = items.map(function (item) {
+    var pool = container.getAttribute("data-pool").split(",").map(function (id) {
       return {
-        id: item.getAttribute("data-item"), objective: item.getAttribute("data-objective"),
-        module: item.getAttribute("data-module")
+        id: id, objective: byId[id].getAttribute("data-objective"), module: byId[id].getAttribute("data-module")
       };
     });
     var count = Number(container.getAttribute("data-draw"));
