@@ -15,7 +15,7 @@ from .text import attribute, escape
 
 KIND_LABELS = {
     "mcq": "Multiple choice",
-    "classify": "Managing, leading or both?",
+    "classify": "Classify the situation",
     "true_false": "True or false",
     "multiple": "Choose all that apply",
     "matching": "Matching",

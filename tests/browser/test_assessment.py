@@ -308,3 +308,28 @@ def test_no_axe_violation_once_answered_submitted_and_filled_in(site_url, course
                 if violations:
                     found[f"{target} ({scheme}, {width})"] = violations
     assert found == {}
+
+
+def test_answers_saved_before_v2_are_carried_over(site_url, course, fresh_page):
+    page = fresh_page
+    item = next(i for i in course.self_check(course.modules[0].id) if i.answer is not None)
+    page.evaluate(f"localStorage.setItem('leading-and-managing:quiz:v1', JSON.stringify({{'{item.id}': "
+                  f"'{item.answer}'}}))")
+    page.goto(url(site_url, course.modules[0].page))
+    assert page.locator(f"#quiz-{item.id} .quiz-feedback").inner_text().startswith("Correct.")
+    assert page.evaluate("localStorage.getItem('leading-and-managing:quiz:v1')") is None
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}'))")["a"] == {item.id: str(item.answer)}
+
+
+def test_capstone_and_progress_record_print_without_the_site_chrome(site_url, course, fresh_page):
+    page = fresh_page
+    page.goto(site_url + "assessment/capstone/")
+    page.emulate_media(media="print")
+    assert page.locator(".capstone-rubric").is_visible() and page.locator(".capstone-checklist").is_visible()
+    assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".md-header").is_hidden()
+    assert page.locator(".capstone-rubric td").count() == 16
+    page.emulate_media(media="screen")
+    page.goto(site_url + "assessment/progress/")
+    page.emulate_media(media="print")
+    assert page.locator(".progress-record-note").is_visible()
+    assert page.locator(".progress-clear").is_hidden() and page.locator(".progress-continue").is_hidden()

@@ -204,3 +204,29 @@ def test_broken_learning_data_names_file_line_and_field(docs, case):
     assert error.file.endswith(f"data/{name}") and error.field == field and words in error.expected, str(error)
     assert error.line == line_of(broken, expected_line), str(error)
     assert str(error).startswith(f"{path}:{error.line}:") or f"data/{name}:{error.line}:" in str(error)
+
+
+def test_alignment_table_and_assessment_pages_match_the_data(site, course):
+    guide = site.page("instructors/guide.md")
+    rows = [r for r in tags(guide, "tr") if "data-objective" in r]
+    assert [r["data-objective"] for r in rows] == [o.id for o in course.objectives()]
+    for objective in course.objectives():
+        assert f"align-{objective.id}" in guide.parser.ids and objective.text in guide.text
+    home = site.page("index.md")
+    assert any((a.get("href") or "").endswith("assessment/pretest/") for a in tags(home, "a"))
+    final = site.page("assessment/final.md")
+    assert f"You pass with {course.assessment.pass_mark} %" in final.text
+    container = next(d for d in tags(final, "div") if d.get("data-context") == "final")
+    assert container["data-pass-mark"] == str(course.assessment.pass_mark)
+    assert container["data-draw"] == str(course.assessment.final_items)
+    pretest = site.page("assessment/pretest.md")
+    assert [f["data-item"] for f in tags(pretest, "fieldset")] == [i.id for i in course.pretest()]
+    for module in course.modules:
+        page = site.page(module.page)
+        shown = [f["data-item"] for f in tags(page, "fieldset") if f.get("id", "").startswith("inline-")]
+        assert sorted(shown) == sorted(i.id for i in course.inline_checks(module.id)), module.id
+        case = course.worked_case(module.id)
+        assert f"worked-{case.id}" in page.parser.ids and case.steps[-1].text in page.text
+        assert f"rubric-{module.id}" in page.parser.ids
+    capstone = site.page("assessment/capstone.md")
+    assert all(paragraph in capstone.text for paragraph in course.practice.capstone.brief)

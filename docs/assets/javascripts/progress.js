@@ -20,6 +20,7 @@
   "use strict";
 
   var KEY = "leading-and-managing:progress:v2";
+  var OLD_KEY = "leading-and-managing:quiz:v1";  // before v2: self-check answers only, {itemId: "option"}
   var data = empty();
   var persistent = true;
 
@@ -47,9 +48,21 @@
     return result;
   }
 
+  // A learner's answers from before v2 become v2 answers once, then the old entry goes.
+  function migrate() {
+    var old = JSON.parse(window.localStorage.getItem(OLD_KEY) || "null");
+    var answers = {};
+    if (isObject(old)) Object.keys(old).forEach(function (id) { answers[id] = String(old[id]); });
+    var migrated = clean({ v: 2, a: answers, r: {}, l: "", p: null, f: { n: 0 } });
+    window.localStorage.setItem(KEY, JSON.stringify(migrated));
+    window.localStorage.removeItem(OLD_KEY);
+    return migrated;
+  }
+
   function load() {
     try {
-      data = clean(JSON.parse(window.localStorage.getItem(KEY) || "null"));
+      var saved = window.localStorage.getItem(KEY);
+      data = clean(saved === null && window.localStorage.getItem(OLD_KEY) !== null ? migrate() : JSON.parse(saved));
       persistent = true;
     } catch (error) {
       persistent = false;
