@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 
 from macros.load import course_of_build  # noqa: E402
 from macros import post_build  # noqa: E402
-from macros.outputs import cartridge, downloads, embeds, metadata, offline  # noqa: E402
+from macros.outputs import bank, cartridge, downloads, embeds, metadata, offline, qti  # noqa: E402
 from macros.render.links import page_url  # noqa: E402
 
 COMPARISON_YAML = "data/comparison.yml"
@@ -96,10 +96,15 @@ def _fill_cartridges(config, files):
         links = [cartridge.Link(views[0].title, address)]
         links += [cartridge.Link(view.title, f"{address}#{view.anchor}") for view in views if view.kind == "section"]
         modules.append(cartridge.CartridgeModule(module.title, links))
+    course = _build["course"]
+    # The CC 1.1 cartridge also holds the quizzes (QTI) and the whole item bank; the 1.3 one stays thin.
+    assessments = qti.cartridge_assessments(bank.quizzes(course), [module.id for module in course.modules])
+    question_bank = qti.object_bank_xml("question-bank", course.quiz)
     for name, version in CARTRIDGES.items():
+        with_quizzes = version is cartridge.CC_1_1
         files.get_file_from_path(name).content_bytes = cartridge.build_cartridge(
             config.site_name, config.site_description, f"{embeds.LICENCE_NAME}: {embeds.LICENCE_URL}",
-            modules, version)
+            modules, version, assessments if with_quizzes else (), question_bank if with_quizzes else None)
     files.get_file_from_path(LINKS_PAGE).content_string = cartridge.links_page(
         config.site_name, modules, embeds.relative_url("downloads/", embeds.FAVICON))
 

@@ -1,4 +1,6 @@
-"""Checking a Common Cartridge: the IMS schemas (with lxml, no network) and what they cannot check."""
+"""Checking a Common Cartridge: the IMS schemas (with lxml, no network) and what they cannot check.
+
+QTI assessments and the question bank inside a cartridge are checked against the QTI profile too."""
 
 import io
 import os
@@ -7,6 +9,8 @@ from functools import cache
 from pathlib import Path
 
 from lxml import etree
+
+from tests.lms_check import qti_errors
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "imscc"
 # The CC 1.3 manifest schema cannot be vendored (tests/fixtures/imscc/README.md): use the team's copy.
@@ -58,8 +62,13 @@ def cartridge_problems(data: bytes, version: str, check_manifest_schema: bool = 
     listed = {f.get("href") for f in manifest.iterfind(".//cp:file", ns)}
     problems += [f"listed but not in the zip: {href}" for href in sorted(listed - names)]
     problems += [f"in the zip but not listed: {name}" for name in sorted(names - listed - {"imsmanifest.xml"})]
+    types = {f.get("href"): f.getparent().get("type") for f in manifest.iterfind(".//cp:file", ns)}
     for href in sorted(listed & names):
-        problems += [f"{href}: {error}" for error in schema_errors(archive.read(href), f"{version}/weblink")]
+        if types[href].startswith("imsqti_xmlv1p2/"):
+            errors = qti_errors(archive.read(href))
+        else:
+            errors = schema_errors(archive.read(href), f"{version}/weblink")
+        problems += [f"{href}: {error}" for error in errors]
     return problems
 
 
@@ -67,7 +76,7 @@ def weblinks(data: bytes) -> list[tuple[str, str]]:
     """(title, url) of every web link file in the cartridge, in file name order."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     links = []
-    for name in sorted(n for n in archive.namelist() if n != "imsmanifest.xml"):
+    for name in sorted(n for n in archive.namelist() if n.startswith("weblinks/")):
         root = etree.fromstring(archive.read(name))
         ns = {"wl": root.nsmap[None]}
         links.append((root.findtext("wl:title", namespaces=ns), root.find("wl:url", ns).get("href")))

@@ -5,6 +5,9 @@ modules an instructor can reorder, hide and date, while the content stays live o
 CC 1.1 is the version most platforms import; 1.3 is offered as a "Thin" cartridge too.
 
 Layout of the zip: imsmanifest.xml at the root and one web link file per link in weblinks/.
+The CC 1.1 cartridge also carries the quizzes as QTI assessments (macros/outputs/qti.py): each
+module's self-check inside its module, the final after the modules, and an object bank (a
+question bank, outside the organisation) holding the whole item bank. The 1.3 one stays thin.
 """
 
 import html
@@ -62,6 +65,25 @@ class CartridgeModule:
     links: list[Link]
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """A QTI assessment to file in the cartridge: in a module (by its index), or after the modules."""
+
+    identifier: str
+    title: str
+    xml: bytes
+    module_index: int | None = None
+
+
+QTI_ASSESSMENT_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
+QTI_QUESTION_BANK_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank"
+QUESTION_BANK_PATH = "question-bank/question-bank.xml"
+
+
+def assessment_path(assessment_id: str) -> str:
+    return f"{assessment_id}/assessment_qti.xml"
+
+
 def identifier(*parts: str) -> str:
     """An XML ID (letters, digits, '-', '_', '.', starting with a letter) from readable parts."""
     return "-".join(re.sub(r"[^A-Za-z0-9_.-]+", "-", part).strip("-") for part in parts)
@@ -77,7 +99,7 @@ def weblink_xml(link: Link, version: Version) -> bytes:
 
 
 def manifest_xml(title: str, description: str, licence: str, modules: list[CartridgeModule],
-                 version: Version) -> bytes:
+                 version: Version, assessments: tuple[Assessment, ...] = (), question_bank: bool = False) -> bytes:
     """imsmanifest.xml: metadata, one rooted organisation of modules, one resource per link."""
     ns, lom = version.manifest_ns, version.lom_ns
 
@@ -116,7 +138,24 @@ def manifest_xml(title: str, description: str, licence: str, modules: list[Cartr
             el(link_item, "title", link.title)
             resource = el(resources, "resource", identifier=resource_id, type=version.weblink_type)
             el(resource, "file", href=weblink_path(resource_id))
+        for assessment in assessments:
+            if assessment.module_index == module_number - 1:
+                _add_assessment(el, module_item, resources, assessment)
+    for assessment in assessments:
+        if assessment.module_index is None:
+            _add_assessment(el, root_item, resources, assessment)
+    if question_bank:
+        bank = el(resources, "resource", identifier="question-bank", type=QTI_QUESTION_BANK_TYPE)
+        el(bank, "file", href=QUESTION_BANK_PATH)
     return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _add_assessment(el, parent_item, resources, assessment: Assessment) -> None:
+    resource_id = identifier("assessment", assessment.identifier)
+    item = el(parent_item, "item", identifier=f"item-{resource_id}", identifierref=resource_id)
+    el(item, "title", assessment.title)
+    resource = el(resources, "resource", identifier=resource_id, type=QTI_ASSESSMENT_TYPE)
+    el(resource, "file", href=assessment_path(assessment.identifier))
 
 
 def weblink_path(resource_id: str) -> str:
@@ -124,9 +163,18 @@ def weblink_path(resource_id: str) -> str:
 
 
 def build_cartridge(title: str, description: str, licence: str, modules: list[CartridgeModule],
-                    version: Version = CC_1_1) -> bytes:
-    """The .imscc file (a zip) as bytes; the same input always gives the same bytes."""
-    files = {"imsmanifest.xml": manifest_xml(title, description, licence, modules, version)}
+                    version: Version = CC_1_1, assessments: tuple[Assessment, ...] = (),
+                    question_bank: bytes | None = None) -> bytes:
+    """The .imscc file (a zip) as bytes; the same input always gives the same bytes.
+
+    assessments and question_bank (QTI XML from macros/outputs/qti.py) go into CC 1.1 cartridges only.
+    """
+    files = {"imsmanifest.xml": manifest_xml(title, description, licence, modules, version, assessments,
+                                             question_bank is not None)}
+    for assessment in assessments:
+        files[assessment_path(assessment.identifier)] = assessment.xml
+    if question_bank is not None:
+        files[QUESTION_BANK_PATH] = question_bank
     for module_number, module in enumerate(modules, start=1):
         for link_number, link in enumerate(module.links, start=1):
             files[weblink_path(identifier(f"link{module_number}", str(link_number)))] = weblink_xml(link, version)
