@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from macros.outputs.embeds import EMBED_STYLESHEETS, LICENCE_NAME, LICENCE_URL
+from macros.render.edit import DATA_NOTE_CLASS
 
 ADAPTER = "assets/javascripts/lms-adapter.js"
 CMI5_CLIENT = "assets/javascripts/vendor/xapi-cmi5/cmi5.umd.min.js"
@@ -97,8 +98,10 @@ class _Part:
 
     def html(self) -> str:
         tree = lxml.html.fragment_fromstring(self.part.content, create_parent="div")
-        for permalink in tree.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
-            permalink.drop_tree()
+        # Permalinks and the contributors' "Generated from docs/data/..." notes belong to the website only.
+        for class_name in ("headerlink", DATA_NOTE_CLASS):
+            for element in tree.xpath(f".//*[contains(concat(' ', @class, ' '), ' {class_name} ')]"):
+                element.drop_tree()
         for element in tree.xpath(".//*[@id]"):
             element.set("id", self.local_id(element.get("id")))
         for attribute in ID_REFERENCES:

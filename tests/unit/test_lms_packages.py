@@ -14,7 +14,8 @@ SITE = "https://example.org/course/"
 MANAGEMENT = ('<h1 id="management">Management</h1><p>See <a href="../leadership/#vision">vision</a>, the '
               '<a href="../glossary/#plan">glossary</a>, <a href="#key-points">below</a> and '
               '<a href="https://example.com/x">elsewhere</a>.</p><img src="../assets/images/figure.svg" alt="A figure">'
-              '<h2 id="key-points">Key points</h2><label for="key-points">x</label>')
+              '<h2 id="key-points">Key points</h2><label for="key-points">x</label>'
+              '<p class="data-note">Generated from course.yml: to change it, edit that file rather than this page.</p>')
 LEADERSHIP = '<h1 id="leadership">Leadership</h1><h2 id="vision">Vision</h2><h2 id="key-points">Key points</h2>'
 PARTS = [course_package.Part("management", "Management", "management/", MANAGEMENT, "management"),
          course_package.Part("leadership", "Leadership", "leadership/", LEADERSHIP, "leadership"),
@@ -41,6 +42,12 @@ def test_launch_page_holds_every_part_in_order_with_its_module():
     assert [s.get("data-module") for s in sections] == ["management", "leadership", None]
     assert page.xpath("//body/@data-lms") == ["scorm12"] and page.xpath("//body/@data-mastery-score") == ["80"]
     assert page.xpath("//nav//a/@href") == ["#part-management", "#part-leadership", "#part-final"]
+
+
+def test_contributors_notes_stay_on_the_website():
+    launch = package().files["index.html"].decode()
+    assert "Key points" in launch
+    assert "data-note" not in launch and "Generated from" not in launch
 
 
 def test_ids_two_parts_share_are_prefixed_and_links_follow_them():
