@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from macros.outputs import book, pdf
 from tests.book.conftest import EPOCH
+from tests.site.test_published import copied_runs, essay_runs, texts_of
 
 # Points: A4 is 210 x 297 mm, US Letter 8.5 x 11 in.
 SIZES = {"A4": (595, 842), "Letter": (612, 792)}
@@ -140,3 +141,10 @@ def test_table_cells_name_their_header_cells_in_the_structure_tree(printed):
     for page in re.findall(rb"/Headers \[([^\]]*)\]", printed[1].read_bytes()):
         headers |= {name.decode() for name in re.findall(rb"\((node\d+)\)", page)}
     assert headers and headers <= set(keys)
+
+
+def test_the_own_words_check_reads_the_pdf_and_finds_no_sentence_of_the_essay(printed, course):
+    _, path, _ = printed
+    [(_, words)] = texts_of(path.name, path.read_bytes())
+    assert all(module.title in flat(words) for module in course.modules)
+    assert copied_runs(path.parent, essay_runs()).get(path.name) is None

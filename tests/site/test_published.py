@@ -15,6 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path, PurePosixPath
 
+import pypdf
 import pytest
 
 from tests.conftest import ROOT
@@ -67,6 +68,8 @@ def texts_of(name: str, data: bytes) -> list[tuple[str, str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return [piece for member in archive.namelist() if not member.endswith("/")
                     for piece in texts_of(f"{name}!{member}", archive.read(member))]
+    if suffix == ".pdf":
+        return [(name, "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
