@@ -131,6 +131,6 @@ def test_the_checks_read_data_files_archives_and_every_text_kind(site, tmp_path)
     assert {"data/claims.yml", "downloads/notes.txt", "downloads/package.zip!lesson/page.html",
             "assets/javascripts/quiz.js"} <= found.keys()
 
-    (copy / "downloads/course.pdf").write_bytes(b"%PDF-1.7\n\xff\xfe\x00 binary")
-    with pytest.raises(ValueError, match="downloads/course.pdf: cannot read"):
+    (copy / "downloads/course.mobi").write_bytes(b"BOOKMOBI\xff\xfe\x00 binary")
+    with pytest.raises(ValueError, match="downloads/course.mobi: cannot read"):
         copied_runs(copy, essay_runs())
