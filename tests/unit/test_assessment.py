@@ -2,7 +2,6 @@
 course's own data, without building the site."""
 
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from macros.load import DataError, load_course
 from macros.model import ABOVE_RECALL, MatchPair, QuizItem, QuizOption
 from macros.render import assessment, practice, quiz
 from tests.unit.sample import MODULE, SOURCES, link
+from tests.unit.test_learning_render import Parsed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,20 +29,6 @@ MULTIPLE = QuizItem(
     answers=[0, 1], source="bennis1989")
 
 
-class Parsed(HTMLParser):
-    def __init__(self, html):
-        super().__init__()
-        self.tags, self.text = [], ""
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text += data
-
-    def all(self, tag, **attrs):
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
 @pytest.fixture(scope="module")
