@@ -11,6 +11,7 @@ assessment.js) then fire their events and the package's adapter reports them.
 """
 
 import json
+import re
 import time
 import uuid
 import zipfile
@@ -159,6 +160,9 @@ def test_reading_every_module_and_passing_the_final_is_passed_completed_and_scor
         cmi = kept(state, version, lambda c: status_12(c) == "passed" and c["core"]["lesson_location"] == "part-leadership")
         assert cmi["core"]["score"] == {"raw": "100", "min": "0", "max": "100"}
         assert cmi["core"]["exit"] == "suspend"
+        # The runtime's default is 00:00:00; the adapter reports the time the learner spent.
+        assert re.fullmatch(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?", cmi["core"]["session_time"])
+        assert cmi["core"]["session_time"].strip("0:.") != ""
         interactions = list(cmi["interactions"].values())
         assert all(i["result"] == "correct" and i["student_response"] for i in interactions)
         kinds = {i["type"] for i in interactions}
@@ -167,6 +171,8 @@ def test_reading_every_module_and_passing_the_final_is_passed_completed_and_scor
         assert cmi["completion_status"] == "completed"
         assert cmi["score"] == {"raw": str(asked), "min": "0", "max": str(asked), "scaled": "1.0000"}
         assert cmi["progress_measure"] == "1.00"
+        assert re.fullmatch(r"PT(\d+H)?(\d+M)?[\d.]+S", cmi["session_time"])
+        assert cmi["session_time"] not in ("PT0S", "PT0H0M0S", "PT0.0S", "PT0.00S")
         interactions = list(cmi["interactions"].values())
         assert all(i["result"] == "correct" and i["learner_response"] for i in interactions)
         kinds = {i["type"] for i in interactions}
