@@ -154,6 +154,8 @@ def test_reading_every_module_and_passing_the_final_is_passed_completed_and_scor
     read_all_modules(frame)
     asked = take_final(frame, correctly=True)
     frame.click("nav a[href='#part-leadership']")
+    # The launch page switches parts on the hash change, a moment after the click.
+    frame.wait_for_selector("#part-leadership", state="visible")
     assert frame.is_visible("#part-leadership") and not frame.is_visible("#part-management")
     finish(frame)
     if version == "12":
@@ -285,6 +287,8 @@ def test_without_an_lms_the_course_works_and_says_progress_is_not_recorded(playe
     frame = launch(page, state, base, "12", api=False)
     assert "will not be recorded" in frame.inner_text(".lms-status")
     frame.click("nav a[href='#part-conclusion']")
+    # The launch page switches parts on the hash change, a moment after the click.
+    frame.wait_for_selector("#part-conclusion", state="visible")
     assert frame.is_visible("#part-conclusion") and not frame.is_visible("#part-management")
     answered = answer_first_self_check(frame)
     feedback = frame.locator(f"#part-management .quiz[data-context='check'] [data-item='{answered}'] .quiz-feedback")
