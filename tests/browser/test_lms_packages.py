@@ -134,7 +134,7 @@ def finish(frame) -> None:
 
 def kept(state, version: str, until) -> dict:
     """The CMI data the LMS kept from the runtime's last commit, once `until` holds for it."""
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 45  # commits are batched and retried; a loaded CI machine is slow
     while time.monotonic() < deadline:
         cmi = (state.kept.get(f"{state.learner}:{version}") or {}).get("cmi")
         if cmi and until(cmi):
