@@ -17,13 +17,13 @@ from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros import post_build  # noqa: E402
 from macros.load import course_of_build  # noqa: E402
 from macros.outputs import book, epub, pdf  # noqa: E402
 from macros.outputs.embeds import LICENCE_NAME, LICENCE_URL  # noqa: E402
@@ -86,25 +86,20 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    """The steps of macros/post_build.py: none starts once the build has failed (printing took seconds)."""
     if not book.book_files_wanted(config) or "book" not in _book:
         return
     site_dir = Path(config.site_dir)
-    try:
-        _write_pdfs(config, site_dir)
-    except pdf.PrintError as error:
-        raise PluginError(f"The PDF could not be made: {error}") from None
-    try:
-        _write_epub(config, site_dir)
-    except epub.EpubError as error:
-        raise PluginError(f"The EPUB could not be made: {error}") from None
-    _fill_sizes(site_dir)
+    post_build.run_step(", ".join(book.PDF_FILES), _write_pdfs, config, site_dir)
+    post_build.run_step(book.EPUB_FILE, _write_epub, config, site_dir)
+    post_build.run_step("the sizes beside the download links", _fill_sizes, site_dir)
 
 
 def _chromium() -> str:
     found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise PluginError("The PDF needs Chromium: install it with `sudo apt-get install chromium` "
-                          "(or set CHROMIUM to its path).")
+        raise post_build.StepFailed("The PDF needs Chromium: install it with `sudo apt-get install chromium` "
+                                    "(or set CHROMIUM to its path).")
     return found
 
 
@@ -113,7 +108,10 @@ def _write_pdfs(config, site_dir: Path) -> None:
     info = pdf.PdfInfo(config.site_name, config.site_author, config.site_description,
                        "leadership, management, open course", date)
     with _loopback_server(site_dir) as base:
-        files = pdf.print_book(base + _book["page"].url, book.PDF_FILES, info, _chromium())
+        try:
+            files = pdf.print_book(base + _book["page"].url, book.PDF_FILES, info, _chromium())
+        except pdf.PrintError as error:
+            raise post_build.StepFailed(f"The PDF could not be made: {error}") from None
     for name, content in files.items():
         (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / name).write_bytes(content)
@@ -126,8 +124,12 @@ def _write_epub(config, site_dir: Path) -> None:
         language=config.theme["language"], identifier=epub.identifier_for(config.site_url or config.site_name),
         licence_name=LICENCE_NAME, licence_url=LICENCE_URL, version=version_of(date), date=date,
         summary=ACCESSIBILITY_SUMMARY)
+    try:
+        content = epub.build_epub(_book["book"], info)
+    except epub.EpubError as error:
+        raise post_build.StepFailed(f"The EPUB could not be made: {error}") from None
     (site_dir / book.EPUB_FILE).parent.mkdir(parents=True, exist_ok=True)
-    (site_dir / book.EPUB_FILE).write_bytes(epub.build_epub(_book["book"], info))
+    (site_dir / book.EPUB_FILE).write_bytes(content)
 
 
 def _fill_sizes(site_dir: Path) -> None:

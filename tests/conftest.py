@@ -16,7 +16,9 @@ from filelock import FileLock
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.helpers import BuiltSite
+from tests.browser.conftest import INSTALL_HINT, chromium_path
+from tests.helpers import BuiltSite, need
+from tests.project import EPOCH, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 DONE = ".built"
@@ -85,3 +87,21 @@ def course():
     from macros.load import load_course
 
     return load_course(ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def made_site(tmp_path_factory) -> Path:
+    """The site as `make build` makes it (the offline zip, the PDFs and the EPUB too), dated by SOURCE_DATE_EPOCH.
+
+    Built once for every worker: the book tests read its PDFs and EPUB, and the reproducibility test builds a
+    second copy and compares the two.
+    """
+    need(chromium_path(), "Chromium", INSTALL_HINT)
+
+    def make(folder: Path) -> None:
+        result = mkdocs_build(ROOT, "--site-dir", str(folder / "site"), SOURCE_DATE_EPOCH=str(EPOCH),
+                              OFFLINE_ZIP="true", BOOK_FILES="true")
+        assert result.returncode == 0, result.stdout
+        assert "Traceback" not in result.stdout
+
+    return built_once(tmp_path_factory, "made", make) / "site"

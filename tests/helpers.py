@@ -1,10 +1,21 @@
 """Reading the built site the way a browser would: pages, their links, ids and text."""
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
+
+import pytest
+
+
+def need(found, what: str, hint: str) -> None:
+    """A tool the test needs: missing fails in CI, and skips with the way to install it elsewhere."""
+    if not found:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no {what} found in CI; {hint}")
+        pytest.skip(f"no {what} found; {hint}")
 
 
 class PageParser(HTMLParser):

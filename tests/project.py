@@ -13,6 +13,8 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 # A ceiling for a build that hangs, not a speed target: a build that also prints the PDFs and writes the
 # EPUB (BOOK_FILES) takes several times as long as a quick one, more on a busy machine.
 BUILD_TIMEOUT = 300
+# A fixed SOURCE_DATE_EPOCH for builds that are compared or whose dates are read: 14 November 2023, 22:13:20 UTC.
+EPOCH = 1700000000
 
 
 def copy_project(destination: Path) -> Path:

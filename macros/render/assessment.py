@@ -97,7 +97,9 @@ def _key(item: QuizItem) -> str:
 def progress(modules: list[Module], checks: dict[str, list[QuizItem]], link: Linker) -> str:
     """The progress page's table and comparisons, filled in by the script from this browser's store.
 
-    The page carries the self-checks' answer key (hidden), so it can score saved answers without the questions."""
+    The page carries the self-checks' answer key (hidden), so it can score saved answers without the questions.
+    It is shown from the first paint with every cell at its starting value, so the script changes words, not the
+    layout (revealing it late shifted the page: make bench); `needs-script` hides it when scripts are off."""
     key = "".join(_key(item) for items in checks.values() for item in items)
     rows = "".join(
         f'<tr data-module="{attribute(m.id)}" data-items="{attribute(",".join(i.id for i in checks[m.id]))}" '
@@ -108,9 +110,9 @@ def progress(modules: list[Module], checks: dict[str, list[QuizItem]], link: Lin
         for m in modules
     )
     return (
-        f'<div class="course-progress" hidden data-final="{attribute(link(FINAL_PAGE, None))}">'
+        f'<div class="course-progress needs-script" data-final="{attribute(link(FINAL_PAGE, None))}">'
         f'<div class="progress-key" hidden>{key}</div>'
-        '<p class="progress-storage" role="status"></p>'
+        '<p class="progress-storage" role="status">Your progress is kept in this browser only.</p>'
         '<p class="progress-continue"><a class="md-button md-button--primary" href="">Continue where you left off</a></p>'
         '<table class="learning-table progress-table"><caption>Your progress by module</caption><thead><tr>'
         '<th scope="col">Module</th><th scope="col">Read to the end</th><th scope="col">Self-check</th>'

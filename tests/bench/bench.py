@@ -36,6 +36,8 @@ from tests.site.test_links import broken_links
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# BENCH_PAGES="management/ all-in-one/" measures only those pages (each beside its stock peer) in `lighthouse`.
+ONLY_PAGES = os.environ.get("BENCH_PAGES", "").split()
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # The parts of the repository a build reads; the copies the benchmarks change live in a temporary folder.
 PROJECT_PARTS = ("docs", "macros", "overrides", "mkdocs.yml", "CONTRIBUTING.md", "LICENSE", "LICENSE-CONTENT.md",
@@ -358,7 +360,7 @@ def bench_lighthouse() -> None:
         host, prefix = published_site(Path(tmp) / "host")
         site = BuiltSite(host / prefix, None)
         embed = next((page.removesuffix("index.html") for page in site.pages if page.startswith("embed/")), None)
-        pages = readers_pages(host / prefix)
+        pages = tuple(page for page in readers_pages(host / prefix) if not ONLY_PAGES or page in ONLY_PAGES)
         stock_root = stock_peers(Path(tmp) / "stock", host / prefix, pages)
         shutil.copytree(stock_root, host / "stock")
         url, server = start(host)

@@ -14,8 +14,8 @@ NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/
 
 
 @pytest.fixture(scope="module")
-def epub_path(book_site):
-    return book_site / book.EPUB_FILE
+def epub_path(made_site):
+    return made_site / book.EPUB_FILE
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ from macros.outputs import book
 from macros.outputs.book import human_size
 
 
-def test_home_and_instructors_link_each_file_with_its_size(book_site):
+def test_home_and_instructors_link_each_file_with_its_size(made_site):
     for page, prefix in (("index.html", ""), ("instructors/index.html", "../")):
-        html = (book_site / page).read_text(encoding="utf-8")
+        html = (made_site / page).read_text(encoding="utf-8")
         for path in book.DOWNLOAD_LABELS:
-            size = human_size((book_site / path).stat().st_size)
+            size = human_size((made_site / path).stat().st_size)
             assert f'href="{prefix}{path}"' in html, (page, path)
             assert re.search(rf'data-book-file="{re.escape(path)}">{re.escape(size)}</span>', html), (page, path, size)
 

@@ -228,6 +228,25 @@ def test_snapshot_of_the_whole_bank_answered_fits_scorm_suspend_data(site_url, c
     assert page.evaluate("window.CourseProgress.snapshot()")["a"] == {}
 
 
+def test_the_progress_page_is_laid_out_before_its_script_runs_and_left_out_without_scripts(site_url, browser):
+    """The script fills in words, it does not reveal the table: revealing it late shifted the page (make bench,
+    Lighthouse's layout shift). With scripts off the table would show only blanks, so the page says why instead."""
+    page = browser.new_page()
+    try:
+        page.route("**/assessment.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+        page.goto(site_url + "assessment/progress/")
+        assert page.locator(".progress-table").is_visible(), "the table waits for the script to show it"
+        assert "kept in this browser" in page.locator(".progress-storage").inner_text()
+
+        page.unroute("**/assessment.js")
+        page.context.new_cdp_session(page).send("Emulation.setScriptExecutionDisabled", {"value": True})
+        page.goto(site_url + "assessment/progress/")
+        assert page.locator(".course-progress").is_hidden()
+        assert "This page needs JavaScript" in page.locator("article").inner_text()  # the rendered text only
+    finally:
+        page.close()
+
+
 def test_everything_works_when_storage_is_denied(site_url, course, browser):
     page = browser.new_page()
     errors = []

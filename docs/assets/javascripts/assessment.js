@@ -283,6 +283,10 @@
       return result ? result.s + " of " + result.m + " (" + Math.round(100 * result.s / result.m) + " %)" : "Not taken";
     }
 
+    // The page comes with the note for a browser that keeps progress; the script changes it only if this one does not.
+    var storageNote = container.querySelector(".progress-storage");
+    var keptNote = storageNote.textContent;
+
     function render() {
       var answers = store.answers();
       var read = store.read();
@@ -322,8 +326,7 @@
         link.href = container.getAttribute("data-final");
         link.textContent = "All modules done: take the final assessment";
       }
-      container.querySelector(".progress-storage").textContent = store.persistent ?
-        "Your progress is kept in this browser only." :
+      storageNote.textContent = store.persistent ? keptNote :
         "This browser does not let the course keep your progress (for example in a private window or an " +
         "embedded frame), so this page shows only what you do during this visit.";
       var name = container.querySelector("#progress-name").value.trim();
@@ -350,7 +353,6 @@
       container.querySelector(".progress-status").textContent = "All your progress in this course was cleared.";
     });
     document.addEventListener("course:progress-changed", render);
-    container.hidden = false;
     render();
   }
 
