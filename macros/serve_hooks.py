@@ -44,10 +44,16 @@ def on_serve(server, config, builder):
     # A kill (SIGTERM, also what make passes on) stops the preview as Ctrl-C does, so that MkDocs
     # shuts the server down and removes its temporary folders.
     signal.signal(signal.SIGTERM, stop_like_ctrl_c)
+    signal.signal(signal.SIGINT, stop_like_ctrl_c)
     return server
 
 
 def stop_like_ctrl_c(signum, frame):
+    """Stop once. One stop often arrives twice (a kill of make's process group reaches the server, and make
+    passes it on too); a second one in the middle of MkDocs' shutdown left its server thread running, and the
+    process waited for it for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from macros.outputs import book, pdf
 from tests.project import EPOCH
-from tests.site.test_published import essay_runs, shingles, texts_of
+from tests.site.test_published import essay_runs, pdf_page_texts, shingles, texts_of
 
 # Points: A4 is 210 x 297 mm, US Letter 8.5 x 11 in.
 SIZES = {"A4": (595, 842), "Letter": (612, 792)}
@@ -34,8 +34,8 @@ def squashed(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def page_texts(printed) -> list[str]:
-    """Each page's text, read once per paper: pypdf takes seconds over the whole book."""
-    return [page.extract_text() for page in printed[2].pages]
+    """Each page's text, read once per paper."""
+    return pdf_page_texts(printed[1].read_bytes())
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path, PurePosixPath
 
-import pypdf
+import pypdfium2
 import pytest
 
 from tests.conftest import ROOT
@@ -53,6 +53,16 @@ def _json_strings(value) -> list[str]:
     return []
 
 
+def pdf_page_texts(data: bytes) -> list[str]:
+    """The text of each page of a PDF, lines ending in "\n". PDFium (pypdfium2) reads our book in a quarter of a
+    second; pypdf took four."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return [page.get_textpage().get_text_bounded().replace("\r\n", "\n") for page in document]
+    finally:
+        document.close()
+
+
 def texts_of(name: str, data: bytes) -> list[tuple[str, str]]:
     """(where, text) for each run of words a reader could meet in one file, archive members by
     'archive!member': separate pieces, so that no run spans two of them.
@@ -69,7 +79,7 @@ def texts_of(name: str, data: bytes) -> list[tuple[str, str]]:
             return [piece for member in archive.namelist() if not member.endswith("/")
                     for piece in texts_of(f"{name}!{member}", archive.read(member))]
     if suffix == ".pdf":
-        return [(name, "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages))]
+        return [(name, "\n".join(pdf_page_texts(data)))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

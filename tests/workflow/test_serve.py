@@ -161,14 +161,18 @@ def test_a_page_error_and_a_broken_link_show_in_a_banner_over_the_new_pages_unti
     assert "Traceback" not in preview.said()
 
 
-@pytest.mark.parametrize("stopped", ["make", "server"])
+@pytest.mark.parametrize("stopped", ["make", "server", "both"])
 def test_stopping_make_serve_or_its_server_stops_both(preview, stopped):
-    """`make serve` hands over to the server (exec): make's one child is mkdocs itself, and a kill of either stops it."""
+    """`make serve` hands over to the server (exec): make's one child is mkdocs itself, and a kill of either, or of
+    both at once (as Ctrl-C in a terminal reaches both), stops it."""
     make_pid = preview.process.pid
     (server_pid,) = children(make_pid)
     assert "mkdocs serve" in Path(f"/proc/{server_pid}/cmdline").read_bytes().decode().replace("\0", " ")
     assert children(server_pid) == [], "make's child is a shell that runs the server, not the server itself"
-    os.kill(make_pid if stopped == "make" else server_pid, signal.SIGTERM)
+    if stopped == "both":
+        os.killpg(make_pid, signal.SIGTERM)
+    else:
+        os.kill(make_pid if stopped == "make" else server_pid, signal.SIGTERM)
     preview.process.wait(timeout=30)
     deadline = time.monotonic() + 30
     while alive(server_pid) and time.monotonic() < deadline:
