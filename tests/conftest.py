@@ -45,10 +45,11 @@ def built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Pat
     return folder
 
 
-# A test parametrized with ids "share-1-of-4", "share-2-of-4"... is one share of a long check, and is sent to
-# whichever worker is free; every other test goes with the rest of its file. (pytest-xdist's own `loadgroup` would
-# say this with marks, but its marks are lost with pytest 9: the controller sees only test ids.)
-SHARE = re.compile(r"\[share-\d+-of-\d+\]$")
+# A test parametrized with ids "share-1-of-4", "share-2-of-4"... (alone or last, as in "phone-share-1-of-4") is one
+# share of a long check, and is sent to whichever worker is free; every other test goes with the rest of its file.
+# (pytest-xdist's own `loadgroup` would say this with marks, but its marks are lost with pytest 9: the controller
+# sees only test ids.)
+SHARE = re.compile(r"[\[-]share-\d+-of-\d+\]$")
 
 
 @pytest.hookimpl(tryfirst=True)

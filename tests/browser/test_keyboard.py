@@ -3,7 +3,7 @@ interactive parts (colour scheme toggle, search, the phone layout's navigation d
 
 import pytest
 
-from tests.browser.test_accessibility import every_page
+from tests.browser.test_accessibility import SHARES, every_page
 
 pytestmark = pytest.mark.browser
 
@@ -67,12 +67,15 @@ def pages_to_walk(site, width: int) -> list[str]:
     return [url for url in every_page(site) if width == PHONE or not url.startswith("embed/")]
 
 
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"share-{share + 1}-of-{SHARES}")
 @pytest.mark.parametrize("width", [PHONE, 1280], ids=["phone", "desktop"])
-def test_tab_reaches_every_link_with_a_visible_ring_and_comes_back(site, published_url, keyboard_page, width):
+def test_tab_reaches_every_link_with_a_visible_ring_and_comes_back(site, published_url, keyboard_page, width, share):
     page = keyboard_page
     page.set_viewport_size({"width": width, "height": 800})
     problems = {}
-    for url in pages_to_walk(site, width):
+    pages = pages_to_walk(site, width)[share::SHARES]
+    assert pages, "every share has pages to walk"
+    for url in pages:
         page.goto(published_url + url, wait_until="load")
         steps, came_back = tab_cycle(page)
         found = []
