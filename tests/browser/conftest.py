@@ -9,6 +9,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.helpers import need
+
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
@@ -51,10 +53,7 @@ def site_url(site, serve) -> str:
 @pytest.fixture(scope="session")
 def browser():
     executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"no Chromium found in CI; {INSTALL_HINT}")
-        pytest.skip(f"no Chromium found; {INSTALL_HINT}")
+    need(executable, "Chromium", INSTALL_HINT)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
