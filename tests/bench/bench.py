@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 # BENCH_PAGES="management/ all-in-one/" measures only those pages (each beside its stock peer) in `lighthouse`.
 ONLY_PAGES = os.environ.get("BENCH_PAGES", "").split()
+# BENCH_AB_PAGE=all-in-one/ runs the `ab` section on that page instead of the module page with the most elements.
+AB_PAGE = os.environ.get("BENCH_AB_PAGE")
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # The parts of the repository a build reads; the copies the benchmarks change live in a temporary folder.
 PROJECT_PARTS = ("docs", "macros", "overrides", "mkdocs.yml", "CONTRIBUTING.md", "LICENSE", "LICENSE-CONTENT.md",
@@ -450,6 +452,19 @@ def rewritten(page_file: Path, action: str, xpath: str) -> None:
     page_file.write_text(lxml.html.tostring(document, doctype="<!doctype html>", encoding="unicode"), encoding="utf-8")
 
 
+def with_materials_palette(page_file: Path) -> None:
+    """The light and dark toggle handed back to Material's palette component, as before our header script
+    (overrides/partials/palette.html) took it over."""
+    import lxml.html
+
+    document = lxml.html.fromstring(page_file.read_text(encoding="utf-8"))
+    (form,) = document.xpath("//form[@data-course-palette]")
+    form.getnext().drop_tree()
+    del form.attrib["data-course-palette"]
+    form.set("data-md-component", "palette")
+    page_file.write_text(lxml.html.tostring(document, doctype="<!doctype html>", encoding="unicode"), encoding="utf-8")
+
+
 # Lighthouse's mobile device (a Moto G Power) and its CPU slowdown.
 MOBILE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 CPU_SLOWDOWN = 4
@@ -502,7 +517,7 @@ def bench_ab() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         host, prefix = published_site(tmp / "host" / "as-built")
-        page = heaviest_module_page(host / prefix, readers_pages(host / prefix))
+        page = AB_PAGE or heaviest_module_page(host / prefix, readers_pages(host / prefix))
         rewritten(host / prefix / page / "index.html", "", "")
         variants = {"as built": f"as-built/{prefix}{page}"}
         for number, feature in enumerate(FEATURES):
@@ -513,6 +528,9 @@ def bench_ab() -> None:
             shutil.copytree(host / prefix, tmp / "host" / f"markup-{number}" / prefix)
             rewritten(tmp / "host" / f"markup-{number}" / prefix / page / "index.html", action, xpath)
             variants[f"markup off: {markup}"] = f"markup-{number}/{prefix}{page}"
+        shutil.copytree(host / prefix, tmp / "host" / "material-palette" / prefix)
+        with_materials_palette(tmp / "host" / "material-palette" / prefix / page / "index.html")
+        variants["palette run by Material's component"] = f"material-palette/{prefix}{page}"
         shutil.copytree(stock_peers(tmp / "stock", host / prefix, (page,)), tmp / "host" / "stock")
         variants["stock Material, same text"] = f"stock/{page}"
         url, server = start(tmp / "host")

@@ -5,7 +5,7 @@ import re
 import lxml.html
 import markdown
 
-from tests.bench.bench import readers_pages, same_text_markdown
+from tests.bench.bench import readers_pages, same_text_markdown, with_materials_palette
 
 PAGE = """<!doctype html><html><body><nav>Navigation words</nav><article class="md-content__inner">
 <h1 id="t">The differences <a class="headerlink" href="#t">¶</a></h1>
@@ -38,3 +38,16 @@ def test_every_readers_page_is_measured_but_no_embed_view_or_download(tmp_path):
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("<p>page</p>", encoding="utf-8")
     assert readers_pages(tmp_path) == ("", "instructors/guide/", "management/")
+
+
+def test_the_palette_variant_hands_the_toggle_back_to_materials_component(site, tmp_path):
+    """make bench's `ab` section measures the page as Material ran the toggle, beside our header script."""
+    page_file = tmp_path / "index.html"
+    page_file.write_text(site.page("management/index.md").path.read_text(encoding="utf-8"), encoding="utf-8")
+    with_materials_palette(page_file)
+    header = lxml.html.fromstring(page_file.read_text(encoding="utf-8")).find(".//header")
+    (form,) = header.xpath(".//form[@data-md-component='palette']")
+    assert form.get("data-course-palette") is None
+    assert len(form.xpath(".//input[@name='__palette']")) == 2
+    assert not [script for script in header.iter("script") if "data-md-color-" in (script.text or "")
+                and "__md_set" in script.text]
