@@ -39,6 +39,9 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
 MAKE_PARTS = ("Makefile", "scripts", "requirements.txt")
 # Set by a `make` that runs the tests (`make test`); a make inside a test must not inherit its jobs.
 MAKE_VARIABLES = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")
+# Set in each test worker (pytest-xdist). Tests run inside a test with these would take themselves for a worker
+# and read the site `built_once` left in the shared temporary folder, built from another tree, not their own.
+WORKER_VARIABLES = ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID")
 
 
 def add_make(project: Path) -> Path:
@@ -60,7 +63,9 @@ def add_make(project: Path) -> Path:
 
 
 def make_env(**extra: str) -> dict[str, str]:
-    return {name: value for name, value in mkdocs_env(**extra).items() if name not in MAKE_VARIABLES}
+    """The environment for `make` or pytest run in a project copy: nothing of the make or the worker running us."""
+    return {name: value for name, value in mkdocs_env(**extra).items()
+            if name not in MAKE_VARIABLES + WORKER_VARIABLES}
 
 
 def make(project: Path, *arguments: str, **env: str) -> subprocess.CompletedProcess:
