@@ -31,7 +31,8 @@ TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFr
 def palette_page(browser):
     page = browser.new_page()
     yield page
-    page.evaluate("localStorage.clear()")
+    # Where storage is denied (the last test) there is nothing to clear.
+    page.evaluate("() => { try { localStorage.clear(); } catch (denied) {} }")
     page.close()
 
 
@@ -116,3 +117,19 @@ def test_the_toggle_shows_the_other_scheme_and_only_one_button(published_url, pa
     page.wait_for_function(f"{SCHEME} === 'slate'")
     assert visible.count() == 1
     assert visible.get_attribute("for") == "__palette_0"
+
+
+def test_with_storage_denied_the_page_follows_the_system_and_the_toggle_still_works(published_url, palette_page):
+    page = palette_page
+    page.add_init_script("Object.defineProperty(window, 'localStorage', "
+                         "{get() { throw new DOMException('denied', 'SecurityError'); }})")
+    page.emulate_media(color_scheme="dark")
+    page.goto(published_url + PAGE, wait_until="load")
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.locator(".md-header__option label:visible").count() == 1
+    page.locator("label[for=__palette_0]").click()
+    page.wait_for_function(f"{SCHEME} === 'default'")
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    page.evaluate(TWO_FRAMES)
+    assert page.evaluate(SCHEME) == "default", "the choice holds for the page, though it cannot be kept"
