@@ -133,3 +133,23 @@ def test_with_storage_denied_the_page_follows_the_system_and_the_toggle_still_wo
     page.emulate_media(color_scheme="dark")
     page.evaluate(TWO_FRAMES)
     assert page.evaluate(SCHEME) == "default", "the choice holds for the page, though it cannot be kept"
+
+
+HEADER_SHIFTS = """() => new Promise(done => new PerformanceObserver((list, observer) => {
+  observer.disconnect();
+  done(list.getEntries().flatMap(entry => entry.sources)
+    .filter(source => source.node && source.node.closest && source.node.closest('.md-header'))
+    .map(source => source.node.className));
+}).observe({type: 'layout-shift', buffered: true}))"""
+
+
+def test_the_header_does_not_jump_sideways_as_the_page_loads(published_url, palette_page):
+    """The toggle's button shows once Material's scripts have run, with the search box beside it. Shown earlier,
+    it jumped sideways when the search box appeared (a layout shift, which Lighthouse counts)."""
+    page = palette_page
+    page.set_viewport_size({"width": 1350, "height": 940})
+    page.emulate_media(color_scheme="light")
+    load(page, published_url + "differences/")
+    assert page.locator(".md-header__option label:visible").count() == 1
+    page.locator("article").evaluate("article => article.insertAdjacentHTML('beforebegin', '<p>moved</p>')")
+    assert page.evaluate(HEADER_SHIFTS) == []
