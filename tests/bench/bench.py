@@ -442,26 +442,34 @@ def without_feature(feature: str, folder: Path, site_dir: Path) -> None:
 
 
 def rewritten(page_file: Path, action: str, xpath: str) -> None:
-    """Rewrite one built page with lxml (as for the untouched variant, so the serialiser is the same)."""
-    import lxml.html
+    """Drop or unwrap what xpath finds in one built page (nothing when it is empty)."""
 
-    document = lxml.html.fromstring(page_file.read_text(encoding="utf-8"))
-    if xpath:
-        for element in document.xpath(xpath):
+    def change(document) -> None:
+        for element in document.xpath(xpath) if xpath else []:
             element.drop_tree() if action == "drop" else element.drop_tag()
-    page_file.write_text(lxml.html.tostring(document, doctype="<!doctype html>", encoding="unicode"), encoding="utf-8")
+
+    rewrite(page_file, change)
 
 
 def with_materials_palette(page_file: Path) -> None:
     """The light and dark toggle handed back to Material's palette component, as before our header script
     (overrides/partials/palette.html) took it over."""
+
+    def change(document) -> None:
+        (form,) = document.xpath("//form[@data-course-palette]")
+        form.getnext().drop_tree()
+        del form.attrib["data-course-palette"]
+        form.set("data-md-component", "palette")
+
+    rewrite(page_file, change)
+
+
+def rewrite(page_file: Path, change) -> None:
+    """Rewrite one built page with lxml; every variant, the untouched one too, goes through the same serialiser."""
     import lxml.html
 
     document = lxml.html.fromstring(page_file.read_text(encoding="utf-8"))
-    (form,) = document.xpath("//form[@data-course-palette]")
-    form.getnext().drop_tree()
-    del form.attrib["data-course-palette"]
-    form.set("data-md-component", "palette")
+    change(document)
     page_file.write_text(lxml.html.tostring(document, doctype="<!doctype html>", encoding="unicode"), encoding="utf-8")
 
 

@@ -7,6 +7,8 @@ the system scheme, even as it changes.
 
 import pytest
 
+from tests.browser.test_assessment import DENY_STORAGE
+
 pytestmark = pytest.mark.browser
 
 PAGE = "management/"
@@ -121,8 +123,7 @@ def test_the_toggle_shows_the_other_scheme_and_only_one_button(published_url, pa
 
 def test_with_storage_denied_the_page_follows_the_system_and_the_toggle_still_works(published_url, palette_page):
     page = palette_page
-    page.add_init_script("Object.defineProperty(window, 'localStorage', "
-                         "{get() { throw new DOMException('denied', 'SecurityError'); }})")
+    page.add_init_script(DENY_STORAGE)
     page.emulate_media(color_scheme="dark")
     page.goto(published_url + PAGE, wait_until="load")
     assert page.evaluate(SCHEME) == "slate"
