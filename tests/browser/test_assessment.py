@@ -296,31 +296,31 @@ def test_final_shows_questions_and_folded_answers_without_javascript(site_url, c
 
 
 def test_no_axe_violation_once_answered_submitted_and_filled_in(site_url, course, fresh_page):
-    """The pages' states after a learner acts (results, feedback, progress filled in), in both schemes."""
-    from axe_playwright_python.base import AXE_SCRIPT
-
-    from tests.browser.test_accessibility import NO_TRANSITIONS, axe_violations
+    """The pages' states after a learner acts (results, feedback, progress filled in), in both schemes: the
+    scheme changes in place, as the system's does, and the palette follows it (tests/browser/test_palette.py)."""
+    from tests.browser.checks import axe_violations, prepare_for_axe
 
     page = fresh_page
     module = course.modules[0]
+    page.emulate_media(color_scheme="light")
+    page.goto(url(site_url, module.page))
+    for item in course.self_check(module.id)[:4] + course.inline_checks(module.id):
+        question = page.locator(f"[data-context] #{'inline' if 'inline' in item.used_in else 'quiz'}-{item.id}")
+        answer(page, question, item, right=item.kind != "matching")
+        question.locator(".quiz-check").click()
+    page.goto(site_url + "assessment/final/")
+    for item_id in drawn_ids(page)[:5]:
+        answer(page, page.locator(f"#final-{item_id}"), course.item(item_id))
+    page.locator(".assessment-submit").click()
     found = {}
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        page.evaluate(f"localStorage.removeItem('{KEY}')")
-        page.goto(url(site_url, module.page))
-        for item in course.self_check(module.id)[:4] + course.inline_checks(module.id):
-            question = page.locator(f"[data-context] #{'inline' if 'inline' in item.used_in else 'quiz'}-{item.id}")
-            answer(page, question, item, right=item.kind != "matching")
-            question.locator(".quiz-check").click()
-        page.goto(site_url + "assessment/final/")
-        for item_id in drawn_ids(page)[:5]:
-            answer(page, page.locator(f"#final-{item_id}"), course.item(item_id))
-        page.locator(".assessment-submit").click()
-        for target in ("assessment/final/", "assessment/progress/", module.page):
-            if target != "assessment/final/":
-                page.goto(url(site_url, target))
-            page.evaluate(AXE_SCRIPT)
-            page.add_style_tag(content=NO_TRANSITIONS)
+    for target in ("assessment/final/", "assessment/progress/", module.page):
+        if target != "assessment/final/":
+            page.emulate_media(color_scheme="light")
+            page.goto(url(site_url, target))
+        prepare_for_axe(page)
+        for scheme, palette in (("light", "default"), ("dark", "slate")):
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{palette}'")
             for width in (360, 1280):
                 page.set_viewport_size({"width": width, "height": 800})
                 violations = axe_violations(page)

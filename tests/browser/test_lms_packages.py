@@ -356,9 +356,7 @@ def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(
 
 @pytest.mark.parametrize("scheme, width", [("light", 360), ("dark", 1280)])
 def test_the_package_launch_page_has_no_axe_violation(player, scheme, width):
-    from axe_playwright_python.base import AXE_SCRIPT
-
-    from tests.browser.test_accessibility import axe_violations
+    from tests.browser.checks import AXE_SCRIPT, axe_violations
 
     page, state, base, watch = player
     page.emulate_media(color_scheme=scheme)

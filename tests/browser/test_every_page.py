@@ -1,0 +1,123 @@
+"""Every built page and embed view, loaded once and then checked in each state a reader can put it in.
+
+- It loads cleanly: a heading, no console error, no failed request, nothing asked of another host (in either scheme).
+- axe-core finds no violation of the WCAG 2.0-2.2 A and AA rules in the light and the dark scheme, at 360 and
+  1280 px wide.
+- The keyboard reaches every link with a visible focus ring, and is never lost or trapped, at both widths (embed
+  views, with no header, navigation or sidebars, at the phone's only: the two differ there only in where lines wrap).
+- Nothing sticks out sideways at 360 px, nor at 1280 px with text at twice its size.
+
+One load serves every check: the width and the scheme change in place, as when a reader turns a phone or the
+system turns dark (the palette follows the system until the reader picks one: tests/browser/test_palette.py).
+The checks themselves are in tests/browser/checks.py.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.checks import (
+    TEXT_AT_200_PERCENT, axe_violations, keyboard_walk, prepare_for_axe, sticking_out,
+)
+from tests.browser.conftest import PageWatch
+
+pytestmark = pytest.mark.browser
+
+PHONE, DESKTOP = 360, 1280
+# The pages are checked in this many shares, which parallel test workers split between them (tests/conftest.py).
+SHARES = 6
+# The system scheme a reader's browser reports, and the Material palette that must answer it.
+SCHEMES = {"light": "default", "dark": "slate"}
+FOLLOWS_THE_SCHEME = "palette => (document.body.dataset.mdColorScheme ?? palette) === palette"
+
+
+def every_page(site) -> list[str]:
+    """Every built HTML file, embed views (embed/...) included as soon as they are built."""
+    return list(site.pages)
+
+
+def share_of_pages(site, share: int) -> list[str]:
+    """The pages of one share, heaviest first to the lightest share, so that shares take about as long."""
+    shares: list[list[str]] = [[] for _ in range(SHARES)]
+    weights = [0] * SHARES
+    for url in sorted(every_page(site), key=lambda url: -site.pages[url].path.stat().st_size):
+        lightest = weights.index(min(weights))
+        shares[lightest].append(url)
+        weights[lightest] += site.pages[url].path.stat().st_size
+    return shares[share]
+
+
+def set_width(page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+
+
+def set_scheme(page, scheme: str) -> None:
+    """The system turns light or dark, and the page's palette follows (embed views have none)."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(FOLLOWS_THE_SCHEME, arg=SCHEMES[scheme])
+
+
+def check(page, url: str) -> list[str]:
+    """Every check, on the page just loaded at the phone's width in the light scheme; what fails, by state."""
+    found = []
+
+    def note(state: str, problems: list[str]) -> None:
+        found.extend(f"{state}: {problem}" for problem in problems)
+
+    if page.locator("h1").count() == 0:
+        found.append("no heading 1")
+    note("sticks out at 360 px", sticking_out(page))
+    prepare_for_axe(page)
+    set_scheme(page, "light")
+    note("axe (light, 360 px)", axe_violations(page))
+    set_width(page, DESKTOP)
+    note("axe (light, 1280 px)", axe_violations(page))
+    set_scheme(page, "dark")
+    note("axe (dark, 1280 px)", axe_violations(page))
+    larger_text = page.add_style_tag(content=TEXT_AT_200_PERCENT)
+    note("sticks out with text at 200 %", sticking_out(page))
+    larger_text.evaluate("style => style.remove()")
+    set_width(page, PHONE)
+    note("axe (dark, 360 px)", axe_violations(page))
+    # The walks come last: for a moment after focus has passed a button, Material's tooltip holds the button's
+    # title (it puts it back when the tooltip closes), and axe run in that moment reports an unnamed button.
+    set_scheme(page, "light")
+    note("keyboard (360 px)", keyboard_walk(page))
+    if not url.startswith("embed/"):
+        set_width(page, DESKTOP)
+        note("keyboard (1280 px)", keyboard_walk(page))
+    return found
+
+
+@pytest.fixture
+def fresh_page(browser):
+    page = browser.new_page()
+    # Material remembers a palette chosen with the toggle; forget it so the emulated system scheme decides.
+    page.add_init_script("localStorage.clear()")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"share-{share + 1}-of-{SHARES}")
+def test_every_page_passes_every_check_in_each_scheme_and_width(site, published_url, fresh_page, share):
+    page = fresh_page
+    parts = urlsplit(published_url)
+    watch = PageWatch(page, f"{parts.scheme}://{parts.netloc}")
+    problems = {}
+    pages = share_of_pages(site, share)
+    assert pages, "every share has pages to check"
+    for url in pages:
+        set_width(page, PHONE)
+        page.emulate_media(color_scheme="light")
+        page.goto(published_url + url, wait_until="load")
+        if found := check(page, url):
+            problems[url] = found
+    assert problems == {}
+    # Requests made after the load event (Material's search worker fetches the index) finish while the checks
+    # dwell on the page, so they are seen too.
+    assert watch.problems() == {}
+
+
+def test_the_shares_hold_every_page_once(site):
+    shared = [url for share in range(SHARES) for url in share_of_pages(site, share)]
+    assert sorted(shared) == sorted(every_page(site))
