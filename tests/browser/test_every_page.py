@@ -113,8 +113,8 @@ def test_every_page_passes_every_check_in_each_scheme_and_width(site, published_
         if found := check(page, url):
             problems[url] = found
     assert problems == {}
-    # Requests made after the load event (Material's search worker fetches the index) finish while the checks
-    # dwell on the page, so they are seen too.
+    # The watch covers the whole visit, so it also sees what is asked for after the load event: the search index,
+    # for one, once the Tab walk reaches the search box.
     assert watch.problems() == {}
 
 
