@@ -134,7 +134,7 @@ def tab_cycle(page) -> tuple[list, bool]:
             break
         batch = 5
     page.keyboard.up("Tab")
-    walk = page.evaluate("window.tabWalk")
+    walk = page.evaluate("({steps: window.tabWalk.steps, back: window.tabWalk.back})")
     return walk["steps"], walk["back"]
 
 

@@ -11,6 +11,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def fresh_page(browser):
     page = browser.new_page()
+    # Material remembers a palette chosen with the toggle; forget it so the emulated system scheme decides.
+    page.add_init_script("localStorage.clear()")
     yield page
     page.close()
 
@@ -36,7 +38,8 @@ def test_search_dialog_has_a_name(published_url, fresh_page):
 
 
 def test_open_search_and_its_results_have_no_axe_violation(published_url, fresh_page):
-    """Search, open with results, in both schemes at both widths: what a tour of the pages as loaded never sees."""
+    """Search, open with results, then with a result focused (on Material's tint), in both schemes at both widths:
+    states no page is in when it loads."""
     page = fresh_page
     page.emulate_media(color_scheme="light")
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -46,12 +49,16 @@ def test_open_search_and_its_results_have_no_axe_violation(published_url, fresh_
     page.keyboard.type("leadership")
     page.locator(".md-search-result__item").first.wait_for()
     found = {}
-    for scheme, palette in (("light", "default"), ("dark", "slate")):
-        page.emulate_media(color_scheme=scheme)
-        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{palette}'")
-        for width in (1280, 360):
-            page.set_viewport_size({"width": width, "height": 800})
-            assert page.locator(".md-search-result__item").first.is_visible()
-            if violations := axe_violations(page):
-                found[f"{scheme}, {width} px"] = violations
+    for state in ("results", "a result focused"):
+        if state == "a result focused":
+            page.keyboard.press("ArrowDown")
+            assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
+        for scheme, palette in (("light", "default"), ("dark", "slate")):
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{palette}'")
+            for width in (1280, 360):
+                page.set_viewport_size({"width": width, "height": 800})
+                assert page.locator(".md-search-result__item").first.is_visible()
+                if violations := axe_violations(page):
+                    found[f"{state}, {scheme}, {width} px"] = violations
     assert found == {}

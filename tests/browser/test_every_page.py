@@ -15,6 +15,7 @@ The checks themselves are in tests/browser/checks.py.
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.checks import (
     TEXT_AT_200_PERCENT, axe_violations, keyboard_walk, prepare_for_axe, sticking_out,
@@ -28,7 +29,9 @@ PHONE, DESKTOP = 360, 1280
 SHARES = 6
 # The system scheme a reader's browser reports, and the Material palette that must answer it.
 SCHEMES = {"light": "default", "dark": "slate"}
-FOLLOWS_THE_SCHEME = "palette => (document.body.dataset.mdColorScheme ?? palette) === palette"
+# Pages with the light and dark toggle (not embed views, nor downloads/links.html) must follow the system's scheme.
+FOLLOWS_THE_SCHEME = """palette => !document.querySelector('[data-course-palette]')
+  || document.body.dataset.mdColorScheme === palette"""
 
 
 def every_page(site) -> list[str]:
@@ -51,10 +54,14 @@ def set_width(page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 800})
 
 
-def set_scheme(page, scheme: str) -> None:
-    """The system turns light or dark, and the page's palette follows (embed views have none)."""
+def set_scheme(page, scheme: str) -> list[str]:
+    """The system turns light or dark; the page's palette must follow, or the checks that come next are not of it."""
     page.emulate_media(color_scheme=scheme)
-    page.wait_for_function(FOLLOWS_THE_SCHEME, arg=SCHEMES[scheme])
+    try:
+        page.wait_for_function(FOLLOWS_THE_SCHEME, arg=SCHEMES[scheme], timeout=5000)
+    except PlaywrightTimeout:
+        return [f"the palette did not follow the system to {scheme}"]
+    return []
 
 
 def check(page, url: str) -> list[str]:
@@ -68,11 +75,11 @@ def check(page, url: str) -> list[str]:
         found.append("no heading 1")
     note("sticks out at 360 px", sticking_out(page))
     prepare_for_axe(page)
-    set_scheme(page, "light")
+    note("scheme", set_scheme(page, "light"))
     note("axe (light, 360 px)", axe_violations(page))
     set_width(page, DESKTOP)
     note("axe (light, 1280 px)", axe_violations(page))
-    set_scheme(page, "dark")
+    note("scheme", set_scheme(page, "dark"))
     note("axe (dark, 1280 px)", axe_violations(page))
     larger_text = page.add_style_tag(content=TEXT_AT_200_PERCENT)
     note("sticks out with text at 200 %", sticking_out(page))
@@ -81,7 +88,7 @@ def check(page, url: str) -> list[str]:
     note("axe (dark, 360 px)", axe_violations(page))
     # The walks come last: for a moment after focus has passed a button, Material's tooltip holds the button's
     # title (it puts it back when the tooltip closes), and axe run in that moment reports an unnamed button.
-    set_scheme(page, "light")
+    note("scheme", set_scheme(page, "light"))
     note("keyboard (360 px)", keyboard_walk(page))
     if not url.startswith("embed/"):
         set_width(page, DESKTOP)
@@ -121,3 +128,15 @@ def test_every_page_passes_every_check_in_each_scheme_and_width(site, published_
 def test_the_shares_hold_every_page_once(site):
     shared = [url for share in range(SHARES) for url in share_of_pages(site, share)]
     assert sorted(shared) == sorted(every_page(site))
+
+
+def test_the_tour_sees_what_fails_in_the_dark_scheme_only(published_url, fresh_page):
+    page = fresh_page
+    set_width(page, PHONE)
+    page.emulate_media(color_scheme="light")
+    page.goto(published_url + "glossary/", wait_until="load")
+    page.add_style_tag(content="[data-md-color-scheme=slate] .md-typeset p { color: #444 !important; }")
+    found = check(page, "glossary/")
+    for width in (PHONE, DESKTOP):
+        assert any(problem.startswith(f"axe (dark, {width} px): color-contrast") for problem in found), found
+    assert not any(problem.startswith("axe (light") for problem in found)
