@@ -6,6 +6,24 @@ every page; the test files named after each check show that it can fail, and tes
 
 # axe-core itself (axe.min.js, MPL-2.0) comes vendored in this PyPI package, so the tests need no npm step.
 from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+# The system scheme a reader's browser reports, and the Material palette that must answer it.
+SCHEMES = {"light": "default", "dark": "slate"}
+# Pages with the light and dark toggle (not embed views, nor downloads/links.html) must follow the system's scheme.
+FOLLOWS_THE_SCHEME = """palette => !document.querySelector('[data-course-palette]')
+  || document.body.dataset.mdColorScheme === palette"""
+
+
+def set_scheme(page, scheme: str) -> list[str]:
+    """The system turns light or dark; the page's palette must follow (until a reader picks one: the page's storage
+    is cleared), or what is checked next is not of that scheme. A problem if it does not, within 5 s."""
+    page.emulate_media(color_scheme=scheme)
+    try:
+        page.wait_for_function(FOLLOWS_THE_SCHEME, arg=SCHEMES[scheme], timeout=5000)
+    except PlaywrightTimeout:
+        return [f"the palette did not follow the system to {scheme}"]
+    return []
 
 WCAG_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
               "resultTypes": ["violations"]}

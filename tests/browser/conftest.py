@@ -93,6 +93,15 @@ def watched_page(browser, site_url):
     page.close()
 
 
+@pytest.fixture
+def scheme_page(browser):
+    """A page whose scheme is the emulated system's: Material's stored palette choice is cleared at every load."""
+    page = browser.new_page()
+    page.add_init_script("localStorage.clear()")
+    yield page
+    page.close()
+
+
 @pytest.fixture(scope="session")
 def published_url(site, serve, tmp_path_factory) -> str:
     """The built site under the path it is published at (e.g. /course/), as GitHub Pages serves it.

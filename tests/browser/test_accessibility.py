@@ -3,23 +3,14 @@ on every page and embed view, in both schemes, at both widths)."""
 
 import pytest
 
-from tests.browser.checks import axe_violations, prepare_for_axe
+from tests.browser.checks import axe_violations, prepare_for_axe, set_scheme
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def fresh_page(browser):
-    page = browser.new_page()
-    # Material remembers a palette chosen with the toggle; forget it so the emulated system scheme decides.
-    page.add_init_script("localStorage.clear()")
-    yield page
-    page.close()
-
-
-def test_axe_reports_a_violation_when_there_is_one(published_url, fresh_page):
+def test_axe_reports_a_violation_when_there_is_one(published_url, scheme_page):
     """The check can fail: an unlabelled image and grey-on-grey text are caught."""
-    page = fresh_page
+    page = scheme_page
     page.goto(published_url, wait_until="load")
     prepare_for_axe(page)
     page.evaluate("""() => {
@@ -30,17 +21,17 @@ def test_axe_reports_a_violation_when_there_is_one(published_url, fresh_page):
     assert "image-alt" in ids and "color-contrast" in ids
 
 
-def test_search_dialog_has_a_name(published_url, fresh_page):
+def test_search_dialog_has_a_name(published_url, scheme_page):
     """Screen readers announce the search dialog by name (Material leaves it unnamed; overrides/partials/search.html)."""
-    page = fresh_page
+    page = scheme_page
     page.goto(published_url, wait_until="load")
     assert page.get_by_role("dialog", name="Search", include_hidden=True).count() == 1
 
 
-def test_open_search_and_its_results_have_no_axe_violation(published_url, fresh_page):
+def test_open_search_and_its_results_have_no_axe_violation(published_url, scheme_page):
     """Search, open with results, then with a result focused (on Material's tint), in both schemes at both widths:
     states no page is in when it loads."""
-    page = fresh_page
+    page = scheme_page
     page.emulate_media(color_scheme="light")
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(published_url, wait_until="load")
@@ -53,9 +44,8 @@ def test_open_search_and_its_results_have_no_axe_violation(published_url, fresh_
         if state == "a result focused":
             page.keyboard.press("ArrowDown")
             assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
-        for scheme, palette in (("light", "default"), ("dark", "slate")):
-            page.emulate_media(color_scheme=scheme)
-            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{palette}'")
+        for scheme in ("light", "dark"):
+            assert set_scheme(page, scheme) == []
             for width in (1280, 360):
                 page.set_viewport_size({"width": width, "height": 800})
                 assert page.locator(".md-search-result__item").first.is_visible()

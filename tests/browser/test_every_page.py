@@ -15,10 +15,9 @@ The checks themselves are in tests/browser/checks.py.
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.checks import (
-    TEXT_AT_200_PERCENT, axe_violations, keyboard_walk, prepare_for_axe, sticking_out,
+    TEXT_AT_200_PERCENT, axe_violations, keyboard_walk, prepare_for_axe, set_scheme, sticking_out,
 )
 from tests.browser.conftest import PageWatch
 
@@ -27,11 +26,6 @@ pytestmark = pytest.mark.browser
 PHONE, DESKTOP = 360, 1280
 # The pages are checked in this many shares, which parallel test workers split between them (tests/conftest.py).
 SHARES = 6
-# The system scheme a reader's browser reports, and the Material palette that must answer it.
-SCHEMES = {"light": "default", "dark": "slate"}
-# Pages with the light and dark toggle (not embed views, nor downloads/links.html) must follow the system's scheme.
-FOLLOWS_THE_SCHEME = """palette => !document.querySelector('[data-course-palette]')
-  || document.body.dataset.mdColorScheme === palette"""
 
 
 def every_page(site) -> list[str]:
@@ -52,16 +46,6 @@ def share_of_pages(site, share: int) -> list[str]:
 
 def set_width(page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 800})
-
-
-def set_scheme(page, scheme: str) -> list[str]:
-    """The system turns light or dark; the page's palette must follow, or the checks that come next are not of it."""
-    page.emulate_media(color_scheme=scheme)
-    try:
-        page.wait_for_function(FOLLOWS_THE_SCHEME, arg=SCHEMES[scheme], timeout=5000)
-    except PlaywrightTimeout:
-        return [f"the palette did not follow the system to {scheme}"]
-    return []
 
 
 def check(page, url: str) -> list[str]:
@@ -96,18 +80,9 @@ def check(page, url: str) -> list[str]:
     return found
 
 
-@pytest.fixture
-def fresh_page(browser):
-    page = browser.new_page()
-    # Material remembers a palette chosen with the toggle; forget it so the emulated system scheme decides.
-    page.add_init_script("localStorage.clear()")
-    yield page
-    page.close()
-
-
 @pytest.mark.parametrize("share", range(SHARES), ids=lambda share: f"share-{share + 1}-of-{SHARES}")
-def test_every_page_passes_every_check_in_each_scheme_and_width(site, published_url, fresh_page, share):
-    page = fresh_page
+def test_every_page_passes_every_check_in_each_scheme_and_width(site, published_url, scheme_page, share):
+    page = scheme_page
     parts = urlsplit(published_url)
     watch = PageWatch(page, f"{parts.scheme}://{parts.netloc}")
     problems = {}
@@ -130,8 +105,8 @@ def test_the_shares_hold_every_page_once(site):
     assert sorted(shared) == sorted(every_page(site))
 
 
-def test_the_tour_sees_what_fails_in_the_dark_scheme_only(published_url, fresh_page):
-    page = fresh_page
+def test_the_tour_sees_what_fails_in_the_dark_scheme_only(published_url, scheme_page):
+    page = scheme_page
     set_width(page, PHONE)
     page.emulate_media(color_scheme="light")
     page.goto(published_url + "glossary/", wait_until="load")
