@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.utils import DuplicateFilter
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -80,6 +81,7 @@ def keep_serving(build, site_dir: Path):
 
     @functools.wraps(build)
     def rebuild(*args, **kwargs):
+        forget_earlier_messages()
         problems = Problems()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(problems)
@@ -100,6 +102,15 @@ def keep_serving(build, site_dir: Path):
             keep_copy(site_dir, last_good)
 
     return rebuild
+
+
+def forget_earlier_messages() -> None:
+    """MkDocs drops a message it has logged before in the same process (a DuplicateFilter on its build logger), so a
+    file saved again still broken would rebuild with no error in the terminal or the banner. Each rebuild starts
+    afresh; within one build, repeats are still dropped."""
+    for found in logging.getLogger("mkdocs.commands.build").filters:
+        if isinstance(found, DuplicateFilter):
+            found.msgs.clear()
 
 
 def keep_copy(source: Path, destination: Path) -> None:

@@ -139,6 +139,15 @@ def test_a_data_error_shows_in_a_banner_over_the_last_good_pages_until_fixed(pre
         assert banner_text(preview.page("")).count("<li>") == 1, "the banner should hold the one message"
         assert expected in preview.said()
         assert "The preview shows the last good pages" in preview.said()
+        # Saved again, still broken: the same message again, in the terminal and the banner (MkDocs drops a
+        # message it has already logged, unless macros/serve_hooks.py makes each rebuild start afresh).
+        broken = preview.project / CASES[name].edit.file
+        failures, said_before = preview.said().count("The build failed"), preview.said().count(expected)
+        broken.write_bytes(broken.read_bytes())
+        wait_for(lambda n=failures: preview.said().count("The build failed") > n, f"the rebuild of {name}",
+                 preview.log)
+        assert preview.said().count(expected) > said_before, "the second build did not say what is wrong"
+        assert expected in banner_text(preview.page("glossary/"))
         (preview.project / CASES[name].edit.file).write_bytes(original[name])
         wait_for(lambda: BANNER not in (preview.page("glossary/") or BANNER), f"the fix of {name}", preview.log)
         assert BANNER not in preview.page("")
