@@ -56,10 +56,18 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check macros tests scripts
 	$(BIN)/python scripts/requirements.py check
 
+# axe-core for the accessibility checks, pinned with its hash in tests/browser/package-lock.json (npm ci checks it).
+# Without npm those checks are skipped, as the browser tests are without Chromium; CI has both.
+AXE_INSTALLED := tests/browser/node_modules/.installed
+$(AXE_INSTALLED): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		echo "npm ci --prefix tests/browser"; npm ci --prefix tests/browser --no-audit --no-fund && touch $(AXE_INSTALLED); \
+	else echo "No npm: the accessibility checks will be skipped. To run them: sudo apt-get install npm"; fi
+
 # One worker per core (pytest-xdist); the site is built once for all workers, and a file's tests run on one worker
 # (tests/conftest.py). PYTEST_ARGS="-k quiz" to run fewer.
 PYTEST_ARGS ?=
-test: $(INSTALLED) lint
+test: $(INSTALLED) $(AXE_INSTALLED) lint
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # Lighthouse and the Node 22 it needs, pinned in package-lock.json; only make bench uses them.
@@ -74,4 +82,4 @@ bench: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m tests.bench.bench $(SECTIONS)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) site .pytest_cache node_modules
+	rm -rf $(VENV) $(TOOLS) site .pytest_cache node_modules tests/browser/node_modules

@@ -17,6 +17,12 @@ BUILD_TIMEOUT = 300
 EPOCH = 1700000000
 
 
+def npm_projects() -> set[Path]:
+    """The folders with a package.json: the tests' axe-core (tests/browser) and the bench's Lighthouse (the root)."""
+    found = [ROOT / "package.json", *(ROOT / "tests").rglob("package.json")]
+    return {path.parent for path in found if path.exists() and "node_modules" not in path.relative_to(ROOT).parts}
+
+
 def copy_project(destination: Path) -> Path:
     """A fresh copy of what the build reads, in destination (created)."""
     destination.mkdir(parents=True, exist_ok=True)

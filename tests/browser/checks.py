@@ -4,9 +4,15 @@ Each returns a list of problems, empty when the page passes. `tests/browser/test
 every page; the test files named after each check show that it can fail, and test the parts a tour cannot.
 """
 
-# axe-core itself (axe.min.js, MPL-2.0) comes vendored in this PyPI package, so the tests need no npm step.
-from axe_playwright_python.base import AXE_SCRIPT
+import functools
+from pathlib import Path
+
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.helpers import need
+
+# axe-core (MPL-2.0), pinned with its hash in tests/browser/package-lock.json; make test installs it (npm ci).
+AXE_FILE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 # The system scheme a reader's browser reports, and the Material palette that must answer it.
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -31,9 +37,15 @@ WCAG_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
+@functools.cache
+def axe_script() -> str:
+    need(AXE_FILE.exists(), "axe-core", "make test installs it with npm (sudo apt-get install npm)")
+    return AXE_FILE.read_text(encoding="utf-8")
+
+
 def prepare_for_axe(page) -> None:
     """Load axe-core into the page, and stop transitions; again after each navigation."""
-    page.evaluate(AXE_SCRIPT)
+    page.evaluate(axe_script())
     page.add_style_tag(content=NO_TRANSITIONS)
 
 

@@ -39,7 +39,7 @@ def test_worked_examples_pass_the_checks_of_make_test(tmp_path):
     add_make(project)
     for part in TEST_PARTS:
         if (ROOT / part).is_dir():
-            shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy2(ROOT / part, project / part)
     linted = make(project, "lint")

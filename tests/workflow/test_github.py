@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.project import ROOT
+from tests.project import ROOT, npm_projects
 
 GITHUB = ROOT / ".github"
 SCHEMAS = ROOT / "tests" / "fixtures" / "schemas"
@@ -46,10 +46,12 @@ def test_issue_form_is_valid(path):
     assert schema_errors(load(path), "github-issue-forms.json") == []
 
 
-def test_dependabot_is_valid_and_watches_pip_and_actions():
+def test_dependabot_is_valid_and_watches_pip_npm_and_actions():
     config = load(GITHUB / "dependabot.yml")
     assert schema_errors(config, "dependabot-2.0.json") == []
-    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "github-actions"}
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}
+    npm = next(update for update in config["updates"] if update["package-ecosystem"] == "npm")
+    assert {ROOT / folder.strip("/") for folder in npm["directories"]} == npm_projects()
 
 
 def test_the_schemas_catch_a_broken_workflow():

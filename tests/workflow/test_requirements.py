@@ -1,9 +1,12 @@
-"""Installs by hash: requirements.txt is compiled from requirements.in, and every file pip installs has a hash."""
+"""Installs by hash: requirements.txt is compiled from requirements.in, and every file pip installs has a hash;
+so has every npm package (the tests' axe-core, the bench's Lighthouse), in its package-lock.json."""
 
+import json
 import re
 
 from scripts import requirements
 from tests.conftest import ROOT
+from tests.project import npm_projects
 
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
 
@@ -53,3 +56,26 @@ def test_the_makefile_installs_by_hash():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt" in makefile
     assert "--generate-hashes" in makefile and "scripts/requirements.py check" in makefile
+
+
+EXACT_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def test_every_npm_package_is_pinned_exactly_and_locked_with_its_hash():
+    """npm ci installs exactly the lock file and refuses a tarball whose hash differs from its `integrity`."""
+    projects = npm_projects()
+    assert ROOT / "tests" / "browser" in projects
+    for project in projects:
+        wanted = json.loads((project / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+        assert {name: version for name, version in wanted.items() if not EXACT_VERSION.match(version)} == {}, project
+        lock = json.loads((project / "package-lock.json").read_text(encoding="utf-8"))
+        assert lock["packages"][""]["devDependencies"] == wanted, f"{project}: run npm install to update the lock"
+        unhashed = [path for path, package in lock["packages"].items()
+                    if path and not package.get("link") and not package.get("integrity", "").startswith("sha512-")]
+        assert unhashed == [], project
+
+
+def test_make_test_installs_the_locked_axe_core():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "npm ci --prefix tests/browser" in makefile
+    assert re.search(r"^test: .*\$\(AXE_INSTALLED\)", makefile, re.MULTILINE)
