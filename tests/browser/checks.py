@@ -37,16 +37,27 @@ WCAG_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
+AXE_HINT = "make test installs it, or: npm ci --prefix tests/browser (npm itself: sudo apt-get install npm)"
+
+
+def axe_installed() -> bool:
+    return AXE_FILE.exists()
+
+
 @functools.cache
 def axe_script() -> str:
-    need(AXE_FILE.exists(), "axe-core", "make test installs it with npm (sudo apt-get install npm)")
+    need(axe_installed(), "axe-core", AXE_HINT)
     return AXE_FILE.read_text(encoding="utf-8")
+
+
+def stop_transitions(page) -> None:
+    page.add_style_tag(content=NO_TRANSITIONS)
 
 
 def prepare_for_axe(page) -> None:
     """Load axe-core into the page, and stop transitions; again after each navigation."""
     page.evaluate(axe_script())
-    page.add_style_tag(content=NO_TRANSITIONS)
+    stop_transitions(page)
 
 
 def axe_violations(page) -> list[str]:

@@ -66,10 +66,14 @@ def test_every_npm_package_is_pinned_exactly_and_locked_with_its_hash():
     projects = npm_projects()
     assert ROOT / "tests" / "browser" in projects
     for project in projects:
-        wanted = json.loads((project / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+        manifest = json.loads((project / "package.json").read_text(encoding="utf-8"))
+        wanted = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+        assert wanted, project
         assert {name: version for name, version in wanted.items() if not EXACT_VERSION.match(version)} == {}, project
         lock = json.loads((project / "package-lock.json").read_text(encoding="utf-8"))
-        assert lock["packages"][""]["devDependencies"] == wanted, f"{project}: run npm install to update the lock"
+        locked = lock["packages"][""]
+        assert {**locked.get("dependencies", {}), **locked.get("devDependencies", {})} == wanted, \
+            f"{project}: run npm install there to update the lock"
         unhashed = [path for path, package in lock["packages"].items()
                     if path and not package.get("link") and not package.get("integrity", "").startswith("sha512-")]
         assert unhashed == [], project
