@@ -11,9 +11,6 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.helpers import need
 
-# axe-core (MPL-2.0), pinned with its hash in tests/browser/package-lock.json; make test installs it (npm ci).
-AXE_FILE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-
 # The system scheme a reader's browser reports, and the Material palette that must answer it.
 SCHEMES = {"light": "default", "dark": "slate"}
 # Pages with the light and dark toggle (not embed views, nor downloads/links.html) must follow the system's scheme.
@@ -31,13 +28,14 @@ def set_scheme(page, scheme: str) -> list[str]:
         return [f"the palette did not follow the system to {scheme}"]
     return []
 
+
+# axe-core (MPL-2.0), pinned with its hash in tests/browser/package-lock.json; make test installs it (npm ci).
+AXE_FILE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_HINT = "make test installs it, or: npm ci --prefix tests/browser (npm itself: sudo apt-get install npm)"
 WCAG_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
               "resultTypes": ["violations"]}
 # Colours read half-way through Material's transitions (after a resize, a change of scheme) would be neither's.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-
-
-AXE_HINT = "make test installs it, or: npm ci --prefix tests/browser (npm itself: sudo apt-get install npm)"
 
 
 def axe_installed() -> bool:

@@ -356,13 +356,13 @@ def test_cmi5_unit_sends_the_cmi5_statements_in_order_with_the_context_template(
 
 @pytest.mark.parametrize("scheme, width", [("light", 360), ("dark", 1280)])
 def test_the_package_launch_page_has_no_axe_violation(player, scheme, width):
-    from tests.browser.checks import axe_script, axe_violations
+    from tests.browser.checks import axe_violations, prepare_for_axe
 
     page, state, base, watch = player
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{base}/package2004/index.html#part-differences")
     page.wait_for_selector("#part-differences:not([hidden])")
-    page.add_script_tag(content=axe_script())
+    prepare_for_axe(page)
     assert axe_violations(page) == []
     assert watch.problems() == {}
