@@ -83,3 +83,10 @@ def test_make_test_installs_the_locked_axe_core():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "npm ci --prefix tests/browser" in makefile
     assert re.search(r"^test: .*\$\(AXE_INSTALLED\)", makefile, re.MULTILINE)
+
+
+def test_the_readme_says_how_to_add_a_dependency():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Adding a dependency" in readme
+    section = readme.split("## Adding a dependency", 1)[1]
+    assert "`requirements.in`" in section and "`make requirements`" in section and "--save-exact" in section
